@@ -1,0 +1,92 @@
+package nnlab.cli;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import nnlab.app.MatData;
+import nnlab.app.Weights;
+import nnlab.data.Dataset;
+import nnlab.data.InvalidDataException;
+import nnlab.io.DigitSheet;
+
+/** Loads data sets and weights from files, or the built-in digit sheet, on the JVM. */
+final class DataFiles {
+    /** Class-path location of the built-in digit sheet inside nn.jar. */
+    static final String BUILT_IN_SHEET = "/nnlab/data/digits.png";
+    private static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
+
+    private DataFiles() {
+    }
+
+    /** Loads a data set from a MAT file or a PNG digit sheet; null means the built-in digits. */
+    static Dataset dataset(String path) throws IOException {
+        if (path == null) {
+            try (InputStream in = DataFiles.class.getResourceAsStream(BUILT_IN_SHEET)) {
+                if (in == null) {
+                    throw new IOException("The built-in digit sheet " + BUILT_IN_SHEET
+                            + " is missing from the class path; rebuild with mvn package");
+                }
+                return sheet(in.readAllBytes(), "the built-in digit sheet");
+            }
+        }
+        byte[] bytes = read(path);
+        if (isPng(bytes)) {
+            return sheet(bytes, path);
+        }
+        return MatData.readDataset(bytes);
+    }
+
+    /** Loads Theta1, Theta2, ... from a MAT file. */
+    static Weights weights(String path) throws IOException {
+        return MatData.readWeights(read(path));
+    }
+
+    static byte[] read(String path) throws IOException {
+        Path file = Path.of(path);
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new InvalidDataException(path + " is " + size + " bytes; files up to "
+                        + MAX_FILE_BYTES + " bytes are accepted");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new IOException("File not found: " + path);
+        }
+    }
+
+    private static boolean isPng(byte[] bytes) {
+        return bytes.length >= 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P'
+                && bytes[2] == 'N' && bytes[3] == 'G';
+    }
+
+    private static Dataset sheet(byte[] png, String name) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        if (image == null) {
+            throw new InvalidDataException(name + " is not a readable PNG image");
+        }
+        int width = image.getWidth();
+        int height = image.getHeight();
+        if (width != DigitSheet.WIDTH || height != DigitSheet.HEIGHT) {
+            throw new InvalidDataException("A digit sheet must be " + DigitSheet.WIDTH + "x"
+                    + DigitSheet.HEIGHT + " pixels, found " + width + "x" + height + " in " + name);
+        }
+        Raster raster = image.getRaster();
+        int bands = raster.getNumBands();
+        int[] gray = new int[width * height];
+        int[] pixel = new int[bands];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                raster.getPixel(x, y, pixel);
+                gray[y * width + x] = bands >= 3 ? (pixel[0] + pixel[1] + pixel[2]) / 3 : pixel[0];
+            }
+        }
+        return DigitSheet.decode(width, height, gray);
+    }
+}
