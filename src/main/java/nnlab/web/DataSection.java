@@ -1,0 +1,170 @@
+package nnlab.web;
+
+import nnlab.app.MatData;
+import nnlab.app.Weights;
+import nnlab.data.Dataset;
+import nnlab.io.DigitSheet;
+import nnlab.nn.NetworkShape;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+import org.teavm.jso.file.File;
+
+/**
+ * Section 1: loads the built-in digits, shows 100 random examples, and reads the user's data and
+ * weights files from the pickers or from a drop.
+ */
+final class DataSection {
+    private static final String DIGITS_URL = "data/digits.png";
+    private static final int SAMPLES = 100;
+    private static final int SAMPLE_COLUMNS = 10;
+
+    private final PageElements elements;
+    private final PageState state;
+
+    DataSection(PageElements elements, PageState state) {
+        this.elements = elements;
+        this.state = state;
+        Dom.on(elements.otherSamplesButton, "click", "Drawing samples", event -> drawSamples());
+        Dom.on(elements.downloadWeightsButton, "click", "Saving the weights",
+                event -> downloadWeights());
+        listenForFiles(elements.dataFile, elements.dataDrop, this::loadDataFile);
+        listenForFiles(elements.weightsFile, elements.weightsDrop, this::loadWeightsFile);
+        state.onDataChanged(this::showData);
+        state.onWeightsChanged(this::showWeights);
+        state.onTrainingChanged(this::updateControls);
+        showWeights();
+        updateControls();
+    }
+
+    /** Loads the built-in digits; {@code onReady} runs once they are shown. */
+    void loadDigits(Runnable onReady) {
+        elements.dataSummary.setTextContent("Loading the 5000 built-in digits…");
+        Dom.loadGrayImage(DIGITS_URL, (width, height, gray) -> PageErrors.guard(
+                "Decoding " + DIGITS_URL, () -> {
+                    Dataset digits = DigitSheet.decode(width, height, gray);
+                    state.setData(digits, "built-in digits (" + DIGITS_URL + ")");
+                    onReady.run();
+                }), PageErrors::show);
+    }
+
+    private void listenForFiles(HTMLInputElement input, HTMLElement dropZone, FileLoader loader) {
+        Dom.on(input, "change", "Reading the file", event -> {
+            File file = Dom.selectedFile(input);
+            if (file != null) {
+                loader.load(file);
+            }
+            input.setValue("");
+        });
+        Dom.on(dropZone, "dragover", "Dropping a file", event -> {
+            event.preventDefault();
+            Dom.setClass(dropZone, "drag-over", true);
+        });
+        Dom.on(dropZone, "dragleave", "Dropping a file",
+                event -> Dom.setClass(dropZone, "drag-over", false));
+        Dom.on(dropZone, "drop", "Dropping a file", event -> {
+            event.preventDefault();
+            Dom.setClass(dropZone, "drag-over", false);
+            File file = Dom.droppedFile(event);
+            if (file != null && !input.isDisabled()) {
+                loader.load(file);
+            }
+        });
+    }
+
+    private void loadDataFile(File file) {
+        PageErrors.clear();
+        String name = file.getName();
+        Dom.readFile(file, bytes -> PageErrors.guard("Could not load " + name, () -> {
+            Dataset data = MatData.readDataset(bytes);
+            state.setData(data, name);
+        }), text -> PageErrors.show("Could not read " + name + ": " + text));
+    }
+
+    private void loadWeightsFile(File file) {
+        PageErrors.clear();
+        String name = file.getName();
+        Dom.readFile(file, bytes -> PageErrors.guard("Could not load " + name, () -> {
+            Weights weights = MatData.readWeights(bytes);
+            if (state.data() != null) {
+                weights.checkFits(state.data());
+            }
+            state.setWeights(weights, name);
+        }), text -> PageErrors.show("Could not read " + name + ": " + text));
+    }
+
+    private void downloadWeights() {
+        if (state.weights() == null) {
+            throw new IllegalStateException("There are no weights to save yet; train the network"
+                    + " or load a weights file first");
+        }
+        Dom.download(MatData.writeWeights(state.weights()), "weights.mat");
+    }
+
+    private void showData() {
+        Dataset data = state.data();
+        elements.dataSummary.setTextContent("m = " + data.m() + " examples, n = " + data.n()
+                + " features, K = " + data.numLabels() + " labels, from " + state.dataSource()
+                + ".");
+        drawSamples();
+    }
+
+    /** Draws 100 examples picked at random, or explains why they cannot be shown. */
+    private void drawSamples() {
+        Dataset data = state.data();
+        if (data == null) {
+            return;
+        }
+        int side = data.imageSide();
+        Dom.setClass(elements.sampleGrid, "empty", side == 0);
+        if (side == 0) {
+            elements.dataSummary.setTextContent(elements.dataSummary.getTextContent()
+                    + " The examples are not square images, so no preview is drawn.");
+            return;
+        }
+        int count = Math.min(SAMPLES, data.m());
+        int[] starts = new int[count];
+        for (int t = 0; t < count; t++) {
+            int example = (int) (Math.random() * data.m());
+            starts[t] = example * data.n();
+        }
+        ImageRenderer.drawTiles(elements.sampleGrid, data.x(), starts, 1, side, SAMPLE_COLUMNS);
+    }
+
+    private void showWeights() {
+        Weights weights = state.weights();
+        elements.downloadWeightsButton.setDisabled(weights == null);
+        if (weights == null) {
+            elements.weightsSummary.setTextContent("No weights yet: load a weights file here or"
+                    + " train the network in section 4.");
+            return;
+        }
+        elements.weightsSummary.setTextContent(describeShape(weights.shape()) + ", from "
+                + state.weightsSource() + ".");
+    }
+
+    /** Describes the matrices in the course's notation: "Θ1 25×401, Θ2 10×26". */
+    static String describeShape(NetworkShape shape) {
+        StringBuilder text = new StringBuilder();
+        for (int t = 0; t < shape.thetaCount(); t++) {
+            if (t > 0) {
+                text.append(", ");
+            }
+            text.append("Θ").append(t + 1).append(' ').append(shape.thetaRows(t)).append('×')
+                    .append(shape.thetaCols(t));
+        }
+        return text.toString();
+    }
+
+    /** Files cannot change while training runs, because the run uses the data it started with. */
+    private void updateControls() {
+        boolean training = state.isTraining();
+        elements.dataFile.setDisabled(training);
+        elements.weightsFile.setDisabled(training);
+        Dom.setClass(elements.dataDrop, "disabled", training);
+        Dom.setClass(elements.weightsDrop, "disabled", training);
+    }
+
+    private interface FileLoader {
+        void load(File file);
+    }
+}

@@ -1,0 +1,2 @@
+// Starts the page compiled by TeaVM (page.js defines the global main).
+main([]);
