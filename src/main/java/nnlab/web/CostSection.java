@@ -32,7 +32,7 @@ final class CostSection implements WorkerClient.EvaluationListener {
         state.onWeightsChanged(() -> PageErrors.guard("Computing the cost", this::recompute));
     }
 
-    /** Clears the shown values and requests new ones from the worker when weights and data exist. */
+    /** Clears the shown values and requests new ones from the worker if weights and data exist. */
     void recompute() {
         pendingRequest = 0;
         showValues("", "", "");

@@ -103,9 +103,10 @@ final class TrainingSection implements WorkerClient.TrainingListener {
         }
         int more = readInt(elements.iterations, "Iterations");
         double lambda = readLambda();
+        Method method = Method.parse(elements.optimizer.getValue());
         boolean sameRun = run != null && run.result == current;
 
-        if (sameRun && run.extendable && run.lambda == lambda
+        if (sameRun && run.extendable && run.lambda == lambda && run.method == method
                 && run.dataVersion == state.dataVersion()) {
             run.result = null;
             run.targetIteration = run.lastIteration + more;
@@ -116,7 +117,6 @@ final class TrainingSection implements WorkerClient.TrainingListener {
         }
 
         current.checkFits(data);
-        Method method = Method.parse(elements.optimizer.getValue());
         TrainingSettings settings = TrainingSettings.of(current.shape().size(1), lambda, more,
                 method, readInt(elements.seed, "Seed"));
         int offset = sameRun ? run.chartOffset + run.lastIteration : 0;
@@ -134,7 +134,8 @@ final class TrainingSection implements WorkerClient.TrainingListener {
     private void start(Run newRun, int iterations) {
         run = newRun;
         run.targetIteration = iterations;
-        elements.trainIteration.setTextContent("0 of " + iterations);
+        elements.trainIteration.setTextContent(run.chartOffset + " of "
+                + (run.chartOffset + iterations));
         elements.trainElapsed.setTextContent(Format.seconds(0));
         elements.trainCost.setTextContent("");
         state.setTraining(true);
@@ -154,7 +155,8 @@ final class TrainingSection implements WorkerClient.TrainingListener {
         Charts.addPoint(chart, run.chartOffset + run.lastIteration, message.getCost());
         chart.update("none");
         showPointCount();
-        elements.trainIteration.setTextContent(run.lastIteration + " of " + run.targetIteration);
+        elements.trainIteration.setTextContent((run.chartOffset + run.lastIteration) + " of "
+                + (run.chartOffset + run.targetIteration));
         elements.trainElapsed.setTextContent(Format.seconds(message.getElapsedMs()) + " ("
                 + Format.fixed(message.getElapsedMs() / run.lastIteration, 0)
                 + " ms per iteration, " + message.getEvaluations() + " evaluations of J)");

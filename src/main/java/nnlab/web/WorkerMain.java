@@ -53,7 +53,8 @@ public final class WorkerMain {
                         + "\" sent to the training worker");
             }
         } catch (RuntimeException e) {
-            fail(PageErrors.describe(e), message.getRequestId());
+            int requestId = Messages.has(message, "requestId") ? message.getRequestId() : 0;
+            fail(PageErrors.describe(e), requestId);
         }
     }
 
