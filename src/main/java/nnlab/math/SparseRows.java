@@ -56,6 +56,38 @@ public final class SparseRows {
         return new SparseRows(rows, cols, rowStart, columns, values);
     }
 
+    /**
+     * Returns rows {@code from .. to-1} of this matrix transposed, in the same sparse form: row j
+     * of the result lists the entries of column j, in increasing row order (row i of this matrix
+     * becomes column i - from). This is the compressed sparse column form of the row range.
+     */
+    public SparseRows transposeRows(int from, int to) {
+        if (from < 0 || to > rows || from > to) {
+            throw new IllegalArgumentException("Row range must lie within 0.." + rows
+                    + ", found " + from + ".." + to);
+        }
+        int first = rowStart[from];
+        int last = rowStart[to];
+        int[] start = new int[cols + 1];
+        for (int p = first; p < last; p++) {
+            start[columns[p] + 1]++;
+        }
+        for (int j = 0; j < cols; j++) {
+            start[j + 1] += start[j];
+        }
+        int[] next = start.clone();
+        int[] rowOf = new int[last - first];
+        double[] valueOf = new double[last - first];
+        for (int i = from; i < to; i++) {
+            for (int p = rowStart[i]; p < rowStart[i + 1]; p++) {
+                int slot = next[columns[p]]++;
+                rowOf[slot] = i - from;
+                valueOf[slot] = values[p];
+            }
+        }
+        return new SparseRows(cols, to - from, start, rowOf, valueOf);
+    }
+
     public int rows() {
         return rows;
     }

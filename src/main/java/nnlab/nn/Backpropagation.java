@@ -37,6 +37,8 @@ public final class Backpropagation {
     private final double[][] activations;
     /** deltas[l]: delta_{l+1} for l = 1 .. L-1, c x s_{l+1}; the output one first holds z_L. */
     private final double[][] deltas;
+    /** The range's rows of X by column (X^T in sparse rows), when the input is read sparsely. */
+    private final SparseRows inputColumns;
 
     /**
      * Prepares the pass over examples {@code from .. to-1} of {@code data}.
@@ -64,9 +66,7 @@ public final class Backpropagation {
             }
             deltas[l] = new double[count * shape.size(l)];
         }
-        if (sparseInput) {
-            data.sparseX();
-        }
+        this.inputColumns = sparseInput ? data.sparseX().transposeRows(from, to) : null;
     }
 
     /** Throws when the network's input and output sizes do not match the data's n and K. */
@@ -124,26 +124,21 @@ public final class Backpropagation {
 
     /** z = [1 a_t] Theta_t^T for every example, written into {@code z} (c x s_{t+1}). */
     private void forwardLayer(int t, double[] theta, double[] z) {
+        if (t == 0 && sparseInput) {
+            SparseProducts.forward(data.sparseX(), from, count, theta, shape.offset(0),
+                    shape.size(1), z);
+            return;
+        }
         int out = shape.size(t + 1);
         int offset = shape.offset(t);
+        int in = shape.size(t);
+        double[] a = t == 0 ? data.x() : activations[t];
         for (int i = 0; i < count; i++) {
             int row = i * out;
             System.arraycopy(theta, offset, z, row, out);
-            if (t == 0 && sparseInput) {
-                SparseRows x = data.sparseX();
-                int[] start = x.rowStart();
-                int[] columns = x.columns();
-                double[] values = x.values();
-                for (int p = start[from + i]; p < start[from + i + 1]; p++) {
-                    axpy(values[p], theta, offset + (columns[p] + 1) * out, z, row, out);
-                }
-            } else {
-                int in = shape.size(t);
-                double[] a = t == 0 ? data.x() : activations[t];
-                int aRow = t == 0 ? (from + i) * in : i * in;
-                for (int j = 0; j < in; j++) {
-                    axpy(a[aRow + j], theta, offset + (j + 1) * out, z, row, out);
-                }
+            int aRow = t == 0 ? (from + i) * in : i * in;
+            for (int j = 0; j < in; j++) {
+                axpy(a[aRow + j], theta, offset + (j + 1) * out, z, row, out);
             }
         }
     }
@@ -158,10 +153,14 @@ public final class Backpropagation {
             int label = y[from + i];
             int row = i * numLabels;
             for (int k = 0; k < numLabels; k++) {
+                // One exponential serves g(z) and both logarithms; the values equal those of
+                // Sigmoid.value, negativeLogValue and negativeLogComplement bit for bit.
                 double z = delta[row + k];
+                double e = Math.exp(-Math.abs(z));
+                double h = z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
                 boolean positive = label == k + 1;
-                cost += positive ? Sigmoid.negativeLogValue(z) : Sigmoid.negativeLogComplement(z);
-                delta[row + k] = Sigmoid.value(z) - (positive ? 1.0 : 0.0);
+                cost += Math.max(positive ? -z : z, 0.0) + Math.log1p(e);
+                delta[row + k] = h - (positive ? 1.0 : 0.0);
             }
         }
         return cost;
@@ -177,21 +176,18 @@ public final class Backpropagation {
             for (int k = 0; k < out; k++) {
                 gradientSum[offset + k] += delta[row + k];
             }
-            if (t == 0 && sparseInput) {
-                SparseRows x = data.sparseX();
-                int[] start = x.rowStart();
-                int[] columns = x.columns();
-                double[] values = x.values();
-                for (int p = start[from + i]; p < start[from + i + 1]; p++) {
-                    axpy(values[p], delta, row, gradientSum, offset + (columns[p] + 1) * out, out);
-                }
-            } else {
-                int in = shape.size(t);
-                double[] a = t == 0 ? data.x() : activations[t];
-                int aRow = t == 0 ? (from + i) * in : i * in;
-                for (int j = 0; j < in; j++) {
-                    axpy(a[aRow + j], delta, row, gradientSum, offset + (j + 1) * out, out);
-                }
+        }
+        if (t == 0 && sparseInput) {
+            SparseProducts.addGradient(inputColumns, delta, out, gradientSum, offset + out);
+            return;
+        }
+        int in = shape.size(t);
+        double[] a = t == 0 ? data.x() : activations[t];
+        for (int i = 0; i < count; i++) {
+            int row = i * out;
+            int aRow = t == 0 ? (from + i) * in : i * in;
+            for (int j = 0; j < in; j++) {
+                axpy(a[aRow + j], delta, row, gradientSum, offset + (j + 1) * out, out);
             }
         }
     }

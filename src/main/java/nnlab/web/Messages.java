@@ -31,6 +31,14 @@ final class Messages {
      */
     static final String EVALUATE = "evaluate";
 
+    /**
+     * Benchmark page to worker: time {@code evals} evaluations of J(Θ) with the shard workers
+     * training uses, then train the course network (λ = 1, 25 hidden units, the default seed
+     * and optimizer) until the training accuracy reaches {@code target}. Fields: the data set
+     * fields, evals, target.
+     */
+    static final String BENCHMARK = "benchmark";
+
     /** Worker to page: one finished iteration. Fields: iteration, cost, evaluations, elapsedMs. */
     static final String PROGRESS = "progress";
     /**
@@ -43,6 +51,11 @@ final class Messages {
      * unregularizedCost, accuracy, predictions.
      */
     static final String EVALUATION = "evaluation";
+    /**
+     * Worker to benchmark page: fields workers, evalMsMedian, evalMsMin, evals,
+     * trainSecondsTo985 (null when the target was not reached), trainIterations.
+     */
+    static final String BENCHMARK_RESULT = "benchmark-result";
     /** Worker to page: a request failed. Fields: text, requestId (0 unless from evaluate). */
     static final String FAILED = "failed";
 

@@ -11,6 +11,8 @@ import nnlab.optim.Method;
 import nnlab.optim.Minimization;
 import nnlab.optim.IterationReport;
 import nnlab.web.Messages.Message;
+import org.teavm.interop.Async;
+import org.teavm.interop.AsyncCallback;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
@@ -27,13 +29,17 @@ public final class WorkerMain {
     private static Dataset data;
     private static TrainingSession session;
     private static Callback scheduleStep;
+    private static ShardedCostFunction function;
+    private static AsyncCallback<Void> resumeTraining;
+    /** True from the start of a run or continuation until its last iteration has finished. */
+    private static boolean running;
 
     private WorkerMain() {
     }
 
     /** Starts listening for messages from the page. */
     public static void main(String[] args) {
-        scheduleStep = createScheduler(WorkerMain::runStep);
+        scheduleStep = createScheduler(WorkerMain::resume);
         listen(WorkerMain::handle);
     }
 
@@ -46,6 +52,8 @@ public final class WorkerMain {
                 continueTraining(message.getIterations());
             } else if (Messages.STOP.equals(type)) {
                 stopTraining();
+            } else if (Messages.BENCHMARK.equals(type)) {
+                benchmark(message.cast());
             } else if (Messages.EVALUATE.equals(type)) {
                 evaluate(message);
             } else {
@@ -59,19 +67,32 @@ public final class WorkerMain {
     }
 
     private static void startTraining(Message message) {
-        if (session != null && !session.minimization().isFinished()) {
+        if (running) {
             throw new IllegalStateException("A training run is still going on; stop it before"
                     + " starting another");
         }
+        closeFunction();
         session = null;
         data = readDataset(message);
         TrainingSettings settings = TrainingSettings.of(message.getHidden(), message.getLambda(),
                 message.getIterations(), Method.parse(message.getMethod()),
                 (long) message.getSeed());
         Weights start = Messages.has(message, "theta") ? readWeights(message) : null;
-        session = new TrainingSession(data, settings, start, null, WorkerMain::reportProgress,
-                WorkerMain::now);
-        trigger(scheduleStep);
+        NetworkShape shape = start != null ? start.shape()
+                : NetworkShape.of(settings.layerSizes(data.n(), data.numLabels()));
+        Dataset trainingData = data;
+        running = true;
+        new Thread(() -> {
+            try {
+                function = new ShardedCostFunction(shape, trainingData, settings.lambda(),
+                        sliceCount());
+                session = new TrainingSession(trainingData, settings, start, function,
+                        WorkerMain::reportProgress, WorkerMain::now);
+                runSteps();
+            } catch (RuntimeException e) {
+                trainingFailed(e);
+            }
+        }).start();
     }
 
     private static void continueTraining(int iterations) {
@@ -79,12 +100,40 @@ public final class WorkerMain {
             throw new IllegalStateException("There is no training run to continue; start one"
                     + " with Train");
         }
-        if (!session.minimization().isFinished()) {
+        if (running) {
             throw new IllegalStateException("The training run is still going on; wait for it to"
                     + " finish or stop it before continuing");
         }
         session.minimization().extendIterations(iterations);
-        trigger(scheduleStep);
+        running = true;
+        new Thread(() -> {
+            try {
+                runSteps();
+            } catch (RuntimeException e) {
+                trainingFailed(e);
+            }
+        }).start();
+    }
+
+    private static void benchmark(BenchMessages.BenchMessage request) {
+        if (running) {
+            throw new IllegalStateException("A training run is going on; stop it before running"
+                    + " the benchmark");
+        }
+        Dataset benchData = readDataset(request);
+        running = true;
+        new Thread(() -> {
+            try {
+                BenchMessages.BenchMessage result = WorkerBenchmark.run(benchData,
+                        request.getEvals(), request.getTarget(), WorkerMain::now,
+                        WorkerMain::yieldToEventLoop);
+                post(result, null);
+            } catch (RuntimeException e) {
+                fail("The benchmark failed: " + PageErrors.describe(e), 0);
+            } finally {
+                running = false;
+            }
+        }).start();
     }
 
     private static void stopTraining() {
@@ -93,19 +142,57 @@ public final class WorkerMain {
         }
     }
 
-    private static void runStep() {
-        if (session == null) {
-            return;
+    /**
+     * Runs iterations until the optimizer finishes, returning to the event loop after each one
+     * so that stop and evaluate messages are handled. Called on a TeaVM thread, because every
+     * evaluation waits for the shard workers.
+     */
+    private static void runSteps() {
+        while (session.step()) {
+            yieldToEventLoop();
         }
-        try {
-            if (session.step()) {
-                trigger(scheduleStep);
-            } else {
-                reportFinished();
-            }
-        } catch (RuntimeException e) {
-            session = null;
-            fail("Training failed: " + PageErrors.describe(e), 0);
+        running = false;
+        reportFinished();
+    }
+
+    private static void trainingFailed(RuntimeException e) {
+        running = false;
+        session = null;
+        closeFunction();
+        fail("Training failed: " + PageErrors.describe(e), 0);
+    }
+
+    private static void closeFunction() {
+        if (function != null) {
+            function.close();
+            function = null;
+        }
+    }
+
+    /** Slices of the examples: one per logical core the browser reports, the worker included. */
+    static int sliceCount() {
+        return nestedWorkersAvailable() ? Math.max(1, hardwareConcurrency()) : 1;
+    }
+
+    @JSBody(script = "return typeof Worker !== 'undefined';")
+    private static native boolean nestedWorkersAvailable();
+
+    @JSBody(script = "return (self.navigator && self.navigator.hardwareConcurrency) || 1;")
+    private static native int hardwareConcurrency();
+
+    @Async
+    private static native void yieldToEventLoop();
+
+    private static void yieldToEventLoop(AsyncCallback<Void> callback) {
+        resumeTraining = callback;
+        trigger(scheduleStep);
+    }
+
+    private static void resume() {
+        AsyncCallback<Void> callback = resumeTraining;
+        resumeTraining = null;
+        if (callback != null) {
+            callback.complete(null);
         }
     }
 

@@ -1,0 +1,78 @@
+package nnlab.web;
+
+import java.util.Arrays;
+import nnlab.data.Dataset;
+import nnlab.nn.Backpropagation;
+import nnlab.nn.NetworkShape;
+import nnlab.web.ShardMessages.ShardMessage;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+
+/**
+ * The entry point of a shard worker: it keeps one slice of the examples and, for every theta the
+ * training worker sends, returns the slice's summed cost and gradient from
+ * {@link Backpropagation}. Its buffers are allocated once per data set.
+ */
+public final class ShardWorkerMain {
+    private static Backpropagation pass;
+    private static double[] theta;
+    private static double[] gradient;
+
+    private ShardWorkerMain() {
+    }
+
+    public static void main(String[] args) {
+        listen(ShardWorkerMain::handle);
+    }
+
+    private static void handle(ShardMessage message) {
+        try {
+            if (ShardMessages.DATA.equals(message.getType())) {
+                Dataset slice = new Dataset(message.getX().toJavaArray(),
+                        message.getY().toJavaArray(), message.getM(), message.getN(),
+                        message.getNumLabels());
+                NetworkShape shape = NetworkShape.of(message.getSizes().toJavaArray());
+                pass = new Backpropagation(shape, slice, 0, slice.m(), true);
+                theta = new double[shape.parameterCount()];
+                gradient = new double[shape.parameterCount()];
+            } else if (ShardMessages.EVALUATE.equals(message.getType())) {
+                evaluate(message);
+            } else {
+                throw new IllegalArgumentException("Unknown message type \"" + message.getType()
+                        + "\" sent to a shard worker");
+            }
+        } catch (RuntimeException e) {
+            ShardMessage failure = ShardMessages.create(ShardMessages.FAILED);
+            failure.setText(PageErrors.describe(e));
+            post(failure, null);
+        }
+    }
+
+    private static void evaluate(ShardMessage message) {
+        if (pass == null) {
+            throw new IllegalStateException("The shard worker has no data yet; send "
+                    + ShardMessages.DATA + " first");
+        }
+        ShardMessages.copyInto(message.getTheta(), theta);
+        Arrays.fill(gradient, 0.0);
+        double cost = pass.accumulate(theta, gradient);
+        ShardMessages.copyFrom(gradient, message.getGradient());
+        message.setType(ShardMessages.RESULT);
+        message.setCost(cost);
+        post(message, ShardMessages.buffers(message));
+    }
+
+    @JSBody(params = "handler", script = "self.onmessage = function(event) {"
+            + " handler(event.data); };")
+    private static native void listen(Handler handler);
+
+    @JSBody(params = {"message", "transfer"}, script = "self.postMessage(message, transfer || []);")
+    private static native void post(JSObject message, JSObject transfer);
+
+    /** The shard's handler of messages from the training worker. */
+    @JSFunctor
+    interface Handler extends JSObject {
+        void handle(ShardMessage message);
+    }
+}

@@ -1,0 +1,208 @@
+package nnlab.web;
+
+import java.util.Arrays;
+import nnlab.data.Dataset;
+import nnlab.nn.Backpropagation;
+import nnlab.nn.CostFunction;
+import nnlab.nn.NetworkShape;
+import nnlab.optim.DifferentiableFunction;
+import nnlab.web.ShardMessages.ShardMessage;
+import org.teavm.interop.Async;
+import org.teavm.interop.AsyncCallback;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSByRef;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.Float64Array;
+import org.teavm.jso.typedarrays.Int32Array;
+
+/**
+ * J(Θ) and its gradient computed on several cores: the examples are split into equal slices, the
+ * training worker computes the first slice itself while each shard worker computes one of the
+ * others, and the summed costs and gradients are finished by {@link CostFunction#finish}. The
+ * result equals the single-threaded {@link CostFunction} up to the order of the additions.
+ *
+ * <p>{@link #evaluate} suspends the calling TeaVM thread until every shard has answered (an
+ * {@code @Async} method), so it must run inside a {@code java.lang.Thread}, never directly in a
+ * JavaScript callback.
+ */
+final class ShardedCostFunction implements DifferentiableFunction {
+    /** Upper bound on slices, because each shard holds a copy of its rows of X. */
+    static final int MAX_SLICES = 8;
+    private static final String SHARD_SCRIPT = "shard-boot.js";
+
+    private final NetworkShape shape;
+    private final double lambda;
+    private final int m;
+    private final Backpropagation ownSlice;
+    private final Shard[] shards;
+    private final Float64Array[] thetaBuffers;
+    private final Float64Array[] gradientBuffers;
+    private double[] target;
+    private double pendingCost;
+    private int pendingShards;
+    private String failure;
+    /** Why a shard stopped working, kept so that later evaluations fail at once. */
+    private String broken;
+    private AsyncCallback<Double> waiting;
+
+    /** Starts {@code slices - 1} shard workers and sends each its rows of X once. */
+    ShardedCostFunction(NetworkShape shape, Dataset data, double lambda, int slices) {
+        CostFunction.checkLambda(lambda);
+        Backpropagation.checkFits(shape, data);
+        int count = Math.max(1, Math.min(Math.min(slices, MAX_SLICES), data.m()));
+        this.shape = shape;
+        this.lambda = lambda;
+        this.m = data.m();
+        this.ownSlice = new Backpropagation(shape, data, 0, sliceEnd(0, count), true);
+        this.shards = new Shard[count - 1];
+        this.thetaBuffers = new Float64Array[count - 1];
+        this.gradientBuffers = new Float64Array[count - 1];
+        for (int s = 1; s < count; s++) {
+            int from = sliceEnd(s - 1, count);
+            int to = sliceEnd(s, count);
+            Shard shard = startShard(SHARD_SCRIPT, this::receive);
+            ShardMessage message = ShardMessages.create(ShardMessages.DATA);
+            message.setX(copyRows(data.x(), from * data.n(), to * data.n()));
+            message.setY(copyLabels(data.y(), from, to));
+            message.setM(to - from);
+            message.setN(data.n());
+            message.setNumLabels(data.numLabels());
+            message.setSizes(Messages.copyOf(shape.sizes()));
+            shard.postMessage(message, dataBuffers(message));
+            shards[s - 1] = shard;
+            thetaBuffers[s - 1] = Messages.allocate(shape.parameterCount());
+            gradientBuffers[s - 1] = Messages.allocate(shape.parameterCount());
+        }
+    }
+
+    /** Number of slices the examples are split into (shards plus the caller's own slice). */
+    int slices() {
+        return shards.length + 1;
+    }
+
+    private int sliceEnd(int slice, int count) {
+        return (int) ((long) m * (slice + 1) / count);
+    }
+
+    @Override
+    public int dimension() {
+        return shape.parameterCount();
+    }
+
+    @Override
+    public double evaluate(double[] x, double[] gradient) {
+        if (broken != null) {
+            throw new IllegalStateException("A shard worker failed earlier: " + broken);
+        }
+        pendingShards = shards.length;
+        pendingCost = 0;
+        failure = null;
+        target = gradient;
+        for (int s = 0; s < shards.length; s++) {
+            ShardMessage message = ShardMessages.create(ShardMessages.EVALUATE);
+            ShardMessages.copyFrom(x, thetaBuffers[s]);
+            message.setTheta(thetaBuffers[s]);
+            message.setGradient(gradientBuffers[s]);
+            shards[s].postMessage(message, ShardMessages.buffers(message));
+        }
+        Arrays.fill(gradient, 0.0);
+        double costSum = ownSlice.accumulate(x, gradient);
+        if (shards.length > 0) {
+            costSum += awaitShards();
+        }
+        return CostFunction.finish(shape, x, lambda, m, costSum, gradient);
+    }
+
+    /** Stops the shard workers; the function cannot be evaluated afterwards. */
+    void close() {
+        for (Shard shard : shards) {
+            shard.terminate();
+        }
+    }
+
+    @Async
+    private native double awaitShards();
+
+    private void awaitShards(AsyncCallback<Double> callback) {
+        waiting = callback;
+        settleIfDone();
+    }
+
+    private void receive(ShardMessage message) {
+        if (!ShardMessages.RESULT.equals(message.getType())) {
+            broken = message.getText() != null ? message.getText() : "a shard worker failed";
+        }
+        if (pendingShards <= 0) {
+            return;
+        }
+        if (ShardMessages.RESULT.equals(message.getType())) {
+            int s = detachedSlot();
+            thetaBuffers[s] = message.getTheta();
+            gradientBuffers[s] = message.getGradient();
+            ShardMessages.addInto(message.getGradient(), target);
+            pendingCost += message.getCost();
+        } else {
+            failure = broken;
+        }
+        pendingShards--;
+        settleIfDone();
+    }
+
+    /**
+     * Returns a slot whose buffers are out with a shard (transferred buffers read as length 0).
+     * All buffers have the same length, so a returned pair may take any such slot.
+     */
+    private int detachedSlot() {
+        for (int s = 0; s < thetaBuffers.length; s++) {
+            if (thetaBuffers[s].getLength() == 0) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("A shard answered although no evaluation was pending");
+    }
+
+    private void settleIfDone() {
+        if (pendingShards > 0 || waiting == null) {
+            return;
+        }
+        AsyncCallback<Double> callback = waiting;
+        waiting = null;
+        if (failure != null) {
+            callback.error(new IllegalStateException("Evaluating J(Θ) in a shard worker failed: "
+                    + failure));
+        } else {
+            callback.complete(pendingCost);
+        }
+    }
+
+    @JSBody(params = {"source", "from", "to"}, script = "return source.slice(from, to);")
+    private static native Float64Array copyRows(@JSByRef double[] source, int from, int to);
+
+    @JSBody(params = {"source", "from", "to"}, script = "return source.slice(from, to);")
+    private static native Int32Array copyLabels(@JSByRef int[] source, int from, int to);
+
+    @JSBody(params = "message", script = "return [message.x.buffer, message.y.buffer];")
+    private static native JSObject dataBuffers(ShardMessage message);
+
+    @JSBody(params = {"script", "receiver"}, script = "var worker = new Worker(script);"
+            + "worker.onmessage = function(event) { receiver(event.data); };"
+            + "worker.onerror = function(event) { event.preventDefault();"
+            + " receiver({type: 'shard-failed', text: 'the shard worker stopped: '"
+            + " + (event.message || 'script error')}); };"
+            + "return worker;")
+    private static native Shard startShard(String script, Receiver receiver);
+
+    /** A dedicated worker running {@link ShardWorkerMain}. */
+    interface Shard extends JSObject {
+        void postMessage(JSObject message, JSObject transfer);
+
+        void terminate();
+    }
+
+    /** Receives the shard's answers. */
+    @JSFunctor
+    interface Receiver extends JSObject {
+        void receive(ShardMessage message);
+    }
+}

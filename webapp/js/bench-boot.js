@@ -1,0 +1,2 @@
+// Starts the benchmark page compiled by TeaVM (bench.js defines the global main).
+main([]);
