@@ -10,13 +10,13 @@ import org.teavm.jso.workers.Worker;
 /**
  * The entry point of bench.html (js/bench.js): loads the built-in digits as the page does, sends
  * them to the same training worker, and publishes the worker's timings as JSON in
- * {@code #bench-result} and {@code window.benchResult}.
+ * {@code #bench-result} and {@code window.benchResult}. {@code bench.html?shards=js} or
+ * {@code ?shards=wasm-gc} picks the shard build; without it the page's default is used.
  */
 public final class BenchMain {
     /** Timed evaluations of J(Θ) and its gradient. */
     private static final int EVALS = 40;
     private static final double TARGET_ACCURACY = 0.985;
-    private static final String ENGINE = "teavm-js";
 
     private BenchMain() {
     }
@@ -41,7 +41,7 @@ public final class BenchMain {
         worker.onMessage(event -> {
             BenchMessage message = event.getData().cast();
             if (Messages.BENCHMARK_RESULT.equals(message.getType())) {
-                publish(ENGINE, message, loadMs);
+                publish(message, loadMs);
                 status("Done");
                 worker.terminate();
             } else if (Messages.FAILED.equals(message.getType())) {
@@ -57,18 +57,19 @@ public final class BenchMain {
         request.setNumLabels(digits.numLabels());
         request.setEvals(EVALS);
         request.setTarget(TARGET_ACCURACY);
+        request.setEngine(shardEngineParameter());
         post(worker, request, Messages.transferList(request));
     }
 
-    @JSBody(params = {"engine", "message", "loadMs"}, script = "var result = {"
-            + " engine: engine, workers: message.workers,"
+    @JSBody(params = {"message", "loadMs"}, script = "var result = {"
+            + " engine: message.engine, workers: message.workers,"
             + " evalMsMedian: message.evalMsMedian, evalMsMin: message.evalMsMin,"
             + " evals: message.evals, trainSecondsTo985: message.trainSecondsTo985,"
             + " trainIterations: message.trainIterations, digitsLoadMs: loadMs };"
             + "var text = JSON.stringify(result);"
             + "window.benchResult = JSON.parse(text);"
             + "document.getElementById('bench-result').textContent = text;")
-    private static native void publish(String engine, JSObject message, double loadMs);
+    private static native void publish(JSObject message, double loadMs);
 
     @JSBody(params = "text", script = "document.getElementById('bench-status').textContent"
             + " = text;")
@@ -77,6 +78,10 @@ public final class BenchMain {
     @JSBody(params = {"worker", "message", "transfer"},
             script = "worker.postMessage(message, transfer);")
     private static native void post(Worker worker, JSObject message, JSObject transfer);
+
+    /** The {@code shards} query parameter ("js" or "wasm-gc"); empty for the page's default. */
+    @JSBody(script = "return new URLSearchParams(location.search).get('shards') || '';")
+    private static native String shardEngineParameter();
 
     @JSBody(script = "return performance.now();")
     private static native double now();

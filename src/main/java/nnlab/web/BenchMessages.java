@@ -22,6 +22,12 @@ final class BenchMessages {
         void setTarget(double target);
 
         @JSProperty
+        String getEngine();
+
+        @JSProperty
+        void setEngine(String engine);
+
+        @JSProperty
         int getWorkers();
 
         @JSProperty

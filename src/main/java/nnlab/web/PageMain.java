@@ -1,5 +1,6 @@
 package nnlab.web;
 
+import nnlab.app.CostHistory;
 import org.teavm.jso.JSBody;
 
 /**
@@ -26,17 +27,32 @@ public final class PageMain {
         PageErrors.guard("Starting the page", () -> start(elements));
     }
 
+    /**
+     * Builds the sections. The saved settings go into the inputs before any section reads them,
+     * and the saved weights and cost history are restored once every section listens.
+     */
     private static void start(PageElements elements) {
         Charts.requireChartJs();
         preventFileNavigation();
         PageState state = new PageState();
+        PageStorage storage = new PageStorage(elements, state);
+        storage.restoreSettings();
         WorkerClient worker = new WorkerClient();
         DataSection data = new DataSection(elements, state);
         new CostSection(elements, state, worker).recompute();
         new GradientCheckSection(elements);
-        new TrainingSection(elements, state, worker);
+        TrainingSection training = new TrainingSection(elements, state, worker, storage);
         new DrawSection(elements, state);
-        data.loadDigits(() -> Dom.setBodyData("ready", "true"));
+        storage.restoreWeights();
+        CostHistory history = storage.restoreHistory();
+        if (history != null) {
+            training.restoreHistory(history);
+        }
+        storage.startSaving();
+        data.loadDigits(() -> {
+            Dom.setBodyData("ready", "true");
+            markDigitsShown();
+        });
     }
 
     /**
@@ -51,6 +67,10 @@ public final class PageMain {
             + "}"
             + "target.textContent = 'The page could not start: ' + text;")
     private static native void showStartFailure(String text);
+
+    /** Marks the moment the digit grid is shown, for the load-time benchmark. */
+    @JSBody(script = "performance.mark('digits-shown');")
+    private static native void markDigitsShown();
 
     /** Keeps a file dropped outside the drop zones from replacing the page. */
     @JSBody(script = "['dragover', 'drop'].forEach(function(type) {"

@@ -8,11 +8,13 @@ import nnlab.web.ShardMessages.ShardMessage;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.typedarrays.Float64Array;
 
 /**
  * The entry point of a shard worker: it keeps one slice of the examples and, for every theta the
  * training worker sends, returns the slice's summed cost and gradient from
- * {@link Backpropagation}. Its buffers are allocated once per data set.
+ * {@link Backpropagation}. Its buffers are allocated once per data set. The same class is
+ * compiled to JavaScript (js/shard.js) and to WebAssembly GC (js/shard.wasm).
  */
 public final class ShardWorkerMain {
     private static Backpropagation pass;
@@ -29,10 +31,10 @@ public final class ShardWorkerMain {
     private static void handle(ShardMessage message) {
         try {
             if (ShardMessages.DATA.equals(message.getType())) {
-                Dataset slice = new Dataset(message.getX().toJavaArray(),
-                        message.getY().toJavaArray(), message.getM(), message.getN(),
+                Dataset slice = new Dataset(message.getX().copyToJavaArray(),
+                        message.getY().copyToJavaArray(), message.getM(), message.getN(),
                         message.getNumLabels());
-                NetworkShape shape = NetworkShape.of(message.getSizes().toJavaArray());
+                NetworkShape shape = NetworkShape.of(message.getSizes().copyToJavaArray());
                 pass = new Backpropagation(shape, slice, 0, slice.m(), true);
                 theta = new double[shape.parameterCount()];
                 gradient = new double[shape.parameterCount()];
@@ -54,10 +56,18 @@ public final class ShardWorkerMain {
             throw new IllegalStateException("The shard worker has no data yet; send "
                     + ShardMessages.DATA + " first");
         }
-        ShardMessages.copyInto(message.getTheta(), theta);
+        // Element by element, because the WebAssembly build cannot view a Java array as a
+        // typed array; 10285 values each way cost well under a millisecond.
+        Float64Array thetaIn = message.getTheta();
+        for (int p = 0; p < theta.length; p++) {
+            theta[p] = thetaIn.get(p);
+        }
         Arrays.fill(gradient, 0.0);
         double cost = pass.accumulate(theta, gradient);
-        ShardMessages.copyFrom(gradient, message.getGradient());
+        Float64Array gradientOut = message.getGradient();
+        for (int p = 0; p < gradient.length; p++) {
+            gradientOut.set(p, gradient[p]);
+        }
         message.setType(ShardMessages.RESULT);
         message.setCost(cost);
         post(message, ShardMessages.buffers(message));

@@ -17,9 +17,10 @@ import org.teavm.jso.typedarrays.Float64Array;
 import org.teavm.jso.typedarrays.Int32Array;
 
 /**
- * J(Θ) and its gradient computed on several cores: the examples are split into equal slices, the
- * training worker computes the first slice itself while each shard worker computes one of the
- * others, and the summed costs and gradients are finished by {@link CostFunction#finish}. The
+ * J(Θ) and its gradient computed on several cores: the examples are split into equal slices, one
+ * per core. With JavaScript shards the training worker computes the first slice itself while each
+ * shard worker computes one of the others; with WebAssembly shards every slice goes to a shard.
+ * The summed costs and gradients are finished by {@link CostFunction#finish}. The
  * result equals the single-threaded {@link CostFunction} up to the order of the additions.
  *
  * <p>{@link #evaluate} suspends the calling TeaVM thread until every shard has answered (an
@@ -29,7 +30,8 @@ import org.teavm.jso.typedarrays.Int32Array;
 final class ShardedCostFunction implements DifferentiableFunction {
     /** Upper bound on slices, because each shard holds a copy of its rows of X. */
     static final int MAX_SLICES = 8;
-    private static final String SHARD_SCRIPT = "shard-boot.js";
+    private static final String SHARD_SCRIPT_JS = "shard-boot.js";
+    private static final String SHARD_SCRIPT_WASM = "shard-wasm-boot.js";
 
     private final NetworkShape shape;
     private final double lambda;
@@ -46,22 +48,31 @@ final class ShardedCostFunction implements DifferentiableFunction {
     private String broken;
     private AsyncCallback<Double> waiting;
 
-    /** Starts {@code slices - 1} shard workers and sends each its rows of X once. */
-    ShardedCostFunction(NetworkShape shape, Dataset data, double lambda, int slices) {
+    /**
+     * Starts {@code slices - 1} shard workers from {@code shardScript} (see
+     * {@link #shardScript()}) and sends each its rows of X once.
+     */
+    ShardedCostFunction(NetworkShape shape, Dataset data, double lambda, int slices,
+            String shardScript) {
         CostFunction.checkLambda(lambda);
         Backpropagation.checkFits(shape, data);
         int count = Math.max(1, Math.min(Math.min(slices, MAX_SLICES), data.m()));
         this.shape = shape;
         this.lambda = lambda;
         this.m = data.m();
-        this.ownSlice = new Backpropagation(shape, data, 0, sliceEnd(0, count), true);
-        this.shards = new Shard[count - 1];
-        this.thetaBuffers = new Float64Array[count - 1];
-        this.gradientBuffers = new Float64Array[count - 1];
-        for (int s = 1; s < count; s++) {
-            int from = sliceEnd(s - 1, count);
+        // The WebAssembly shards run the loops faster than this JavaScript worker, so with
+        // them every slice goes to a shard and this worker only adds up the results.
+        boolean computeHere = count == 1 || !SHARD_SCRIPT_WASM.equals(shardScript);
+        int first = computeHere ? 1 : 0;
+        this.ownSlice = computeHere
+                ? new Backpropagation(shape, data, 0, sliceEnd(0, count), true) : null;
+        this.shards = new Shard[count - first];
+        this.thetaBuffers = new Float64Array[count - first];
+        this.gradientBuffers = new Float64Array[count - first];
+        for (int s = first; s < count; s++) {
+            int from = s == 0 ? 0 : sliceEnd(s - 1, count);
             int to = sliceEnd(s, count);
-            Shard shard = startShard(SHARD_SCRIPT, this::receive);
+            Shard shard = startShard(shardScript, this::receive);
             ShardMessage message = ShardMessages.create(ShardMessages.DATA);
             message.setX(copyRows(data.x(), from * data.n(), to * data.n()));
             message.setY(copyLabels(data.y(), from, to));
@@ -70,15 +81,47 @@ final class ShardedCostFunction implements DifferentiableFunction {
             message.setNumLabels(data.numLabels());
             message.setSizes(Messages.copyOf(shape.sizes()));
             shard.postMessage(message, dataBuffers(message));
-            shards[s - 1] = shard;
-            thetaBuffers[s - 1] = Messages.allocate(shape.parameterCount());
-            gradientBuffers[s - 1] = Messages.allocate(shape.parameterCount());
+            shards[s - first] = shard;
+            thetaBuffers[s - first] = Messages.allocate(shape.parameterCount());
+            gradientBuffers[s - first] = Messages.allocate(shape.parameterCount());
         }
     }
 
+    /**
+     * The shard build to start: WebAssembly GC where the browser validates a GC type (its loops
+     * run faster there), else the JavaScript build.
+     */
+    static String shardScript() {
+        return wasmGcSupported() ? SHARD_SCRIPT_WASM : SHARD_SCRIPT_JS;
+    }
+
+    /** The shard build for an engine name: "js", "wasm-gc", or anything else for the default. */
+    static String shardScript(String engine) {
+        if ("js".equals(engine)) {
+            return SHARD_SCRIPT_JS;
+        }
+        return "wasm-gc".equals(engine) ? SHARD_SCRIPT_WASM : shardScript();
+    }
+
+    /** Names a shard build for reports: "wasm-gc" or "js". */
+    static String engineOf(String shardScript) {
+        return SHARD_SCRIPT_WASM.equals(shardScript) ? "wasm-gc" : "js";
+    }
+
+    /** Validates a module whose only content is an empty struct type, a GC proposal feature. */
+    @JSBody(script = "try { return typeof WebAssembly === 'object' && WebAssembly.validate("
+            + "new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 3, 1, 95, 0])); }"
+            + " catch (e) { return false; }")
+    private static native boolean wasmGcSupported();
+
     /** Number of slices the examples are split into (shards plus the caller's own slice). */
     int slices() {
-        return shards.length + 1;
+        return shards.length + (ownSlice != null ? 1 : 0);
+    }
+
+    /** Number of shard workers. */
+    int shardCount() {
+        return shards.length;
     }
 
     private int sliceEnd(int slice, int count) {
@@ -107,7 +150,7 @@ final class ShardedCostFunction implements DifferentiableFunction {
             shards[s].postMessage(message, ShardMessages.buffers(message));
         }
         Arrays.fill(gradient, 0.0);
-        double costSum = ownSlice.accumulate(x, gradient);
+        double costSum = ownSlice != null ? ownSlice.accumulate(x, gradient) : 0;
         if (shards.length > 0) {
             costSum += awaitShards();
         }

@@ -13,7 +13,8 @@ import nnlab.web.BenchMessages.BenchMessage;
 
 /**
  * The training worker's benchmark: the same {@link ShardedCostFunction} and
- * {@link TrainingSession} as a training run, timed. Runs on a TeaVM thread.
+ * {@link TrainingSession} as a training run, timed. Runs on a TeaVM thread. The shard build
+ * can be chosen, so the JavaScript and WebAssembly shards can be compared in one browser.
  */
 final class WorkerBenchmark {
     private static final int WARM_UP_EVALUATIONS = 5;
@@ -27,17 +28,19 @@ final class WorkerBenchmark {
      * Measures evaluation time and training time to {@code target} accuracy and returns the
      * result message. {@code yield} runs between training iterations, as in a training run.
      */
-    static BenchMessage run(Dataset data, int evals, double target, Clock clock,
-            Runnable yield) {
+    static BenchMessage run(Dataset data, int evals, double target, String shardScript,
+            Clock clock, Runnable yield) {
         TrainingSettings settings = TrainingSettings.of(TrainingSettings.DEFAULT_HIDDEN, 1.0,
                 MAX_TRAIN_ITERATIONS, TrainingSettings.DEFAULT_METHOD,
                 TrainingSettings.DEFAULT_SEED);
         NetworkShape shape = NetworkShape.of(settings.layerSizes(data.n(), data.numLabels()));
         ShardedCostFunction function = new ShardedCostFunction(shape, data, settings.lambda(),
-                WorkerMain.sliceCount());
+                WorkerMain.sliceCount(), shardScript);
         try {
             BenchMessage result = Messages.create(Messages.BENCHMARK_RESULT).cast();
             result.setWorkers(function.slices());
+            result.setEngine("teavm-js trainer + " + function.shardCount() + " teavm-"
+                    + ShardedCostFunction.engineOf(shardScript) + " shard(s)");
             timeEvaluations(function, shape, settings, evals, clock, result);
             timeTraining(function, data, settings, target, clock, yield, result);
             return result;

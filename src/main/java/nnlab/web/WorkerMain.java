@@ -85,7 +85,7 @@ public final class WorkerMain {
         new Thread(() -> {
             try {
                 function = new ShardedCostFunction(shape, trainingData, settings.lambda(),
-                        sliceCount());
+                        sliceCount(), ShardedCostFunction.shardScript());
                 session = new TrainingSession(trainingData, settings, start, function,
                         WorkerMain::reportProgress, WorkerMain::now);
                 runSteps();
@@ -125,7 +125,8 @@ public final class WorkerMain {
         new Thread(() -> {
             try {
                 BenchMessages.BenchMessage result = WorkerBenchmark.run(benchData,
-                        request.getEvals(), request.getTarget(), WorkerMain::now,
+                        request.getEvals(), request.getTarget(),
+                        ShardedCostFunction.shardScript(request.getEngine()), WorkerMain::now,
                         WorkerMain::yieldToEventLoop);
                 post(result, null);
             } catch (RuntimeException e) {

@@ -37,6 +37,8 @@ public final class BrowserBenchmark {
     private static final Path WORK = Path.of("target", "bench");
     private static final Path REFERENCE = Path.of("src", "bench", "reference_numpy.py");
     private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(10);
+    /** Page loads timed from navigation to the digit grid; the first one fills caches. */
+    private static final int LOAD_RUNS = 3;
 
     private BrowserBenchmark() {
     }
@@ -44,17 +46,98 @@ public final class BrowserBenchmark {
     public static void main(String[] args) throws IOException, InterruptedException {
         Files.createDirectories(WORK);
         Path referenceData = writeReferenceData();
-        Map<String, Object> browser = runBrowser();
+        Map<String, Object> js;
+        Map<String, Object> wasm;
+        StaticServer server = new StaticServer(SITE, 0);
+        Path profile = Files.createTempDirectory("nnlab-bench-profile");
+        ChromeDriver driver = startChromium(profile);
+        try {
+            timePageLoads(driver, server.url());
+            js = runBenchPage(driver, server.url() + "bench.html?shards=js");
+            wasm = runBenchPage(driver, server.url() + "bench.html?shards=wasm-gc");
+        } finally {
+            driver.quit();
+            server.stop();
+        }
+        printPayload();
         Map<String, Object> numpy = runReference(referenceData);
-        System.out.println("browser: " + new Json().toJson(browser));
-        System.out.println("numpy:   " + new Json().toJson(numpy));
-        System.out.println(row("", "browser", "numpy/scipy", "ratio"));
-        System.out.println(row("evalMsMedian", browser, numpy, "evalMsMedian"));
-        System.out.println(row("evalMsMin", browser, numpy, "evalMsMin"));
-        System.out.println(row("trainSecondsTo985", browser, numpy, "trainSecondsTo985"));
-        System.out.println(row("trainIterations", browser, numpy, "trainIterations"));
-        System.out.println("browser workers: " + browser.get("workers") + ", engine: "
-                + browser.get("engine") + "; reference: " + numpy.get("engine"));
+        System.out.println("browser, JS shards:   " + new Json().toJson(js));
+        System.out.println("browser, Wasm shards: " + new Json().toJson(wasm));
+        System.out.println("numpy:                " + new Json().toJson(numpy));
+        for (Map<String, Object> browser : List.of(js, wasm)) {
+            System.out.println();
+            System.out.println(browser.get("engine") + " vs " + numpy.get("engine"));
+            System.out.println(row("", "browser", "numpy/scipy", "ratio"));
+            for (String key : List.of("evalMsMedian", "evalMsMin", "trainSecondsTo985",
+                    "trainIterations")) {
+                System.out.println(row(key, browser, numpy, key));
+            }
+        }
+    }
+
+    private static ChromeDriver startChromium(Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .usingAnyFreePort().withLogOutput(OutputStream.nullOutputStream()).build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** Prints the time from navigation to the digit grid (the page's 'digits-shown' mark). */
+    private static void timePageLoads(ChromeDriver driver, String url) {
+        for (int run = 1; run <= LOAD_RUNS; run++) {
+            driver.get(url);
+            new WebDriverWait(driver, BROWSER_TIMEOUT).until(d -> "true".equals(
+                    ((ChromeDriver) d).executeScript("return document.body.dataset.ready;")));
+            Object shown = driver.executeScript("var mark = performance"
+                    + ".getEntriesByName('digits-shown')[0]; return mark ? mark.startTime"
+                    + " : null;");
+            System.out.println(String.format(Locale.ROOT, "load %d: navigation to digit grid"
+                    + " %.0f ms", run, ((Number) shown).doubleValue()));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> runBenchPage(ChromeDriver driver, String url) {
+        driver.get(url);
+        new WebDriverWait(driver, BROWSER_TIMEOUT).until(d -> {
+            String status = d.findElement(By.id("bench-status")).getText();
+            if (status.contains("failed")) {
+                throw new IllegalStateException("bench.html: " + status);
+            }
+            return !d.findElement(By.id("bench-result")).getText().isBlank();
+        });
+        String text = driver.findElement(By.id("bench-result")).getText();
+        return new Json().toType(text, Map.class);
+    }
+
+    /** Prints the size of the code the page and its workers load, raw and gzip-compressed. */
+    private static void printPayload() throws IOException {
+        long raw = 0;
+        long compressed = 0;
+        List<Path> files = new ArrayList<>();
+        try (var stream = Files.walk(SITE)) {
+            stream.filter(file -> file.toString().endsWith(".js")
+                    || file.toString().endsWith(".wasm")).sorted().forEach(files::add);
+        }
+        for (Path file : files) {
+            byte[] bytes = Files.readAllBytes(file);
+            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(buffer)) {
+                gzip.write(bytes);
+            }
+            raw += bytes.length;
+            compressed += buffer.size();
+            System.out.println(String.format(Locale.ROOT, "payload %-40s %8d bytes, %7d gzip",
+                    SITE.relativize(file), bytes.length, buffer.size()));
+        }
+        System.out.println(String.format(Locale.ROOT, "payload total %35s %8d bytes, %7d gzip",
+                "", raw, compressed));
     }
 
     /** X, y and the engine's seeded initial Theta1, Theta2, so both sides start alike. */
@@ -76,37 +159,6 @@ public final class BrowserBenchmark {
         Path file = WORK.resolve("digits-with-initial-weights.mat");
         Files.write(file, MatFileWriter.write(variables));
         return file;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> runBrowser() throws IOException {
-        StaticServer server = new StaticServer(SITE, 0);
-        Path profile = Files.createTempDirectory("nnlab-bench-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-                .usingAnyFreePort().withLogOutput(OutputStream.nullOutputStream()).build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        try {
-            driver.get(server.url() + "bench.html");
-            new WebDriverWait(driver, BROWSER_TIMEOUT).until(d -> {
-                String status = d.findElement(By.id("bench-status")).getText();
-                if (status.contains("failed")) {
-                    throw new IllegalStateException("bench.html: " + status);
-                }
-                return !d.findElement(By.id("bench-result")).getText().isBlank();
-            });
-            String text = driver.findElement(By.id("bench-result")).getText();
-            return new Json().toType(text, Map.class);
-        } finally {
-            driver.quit();
-            server.stop();
-        }
     }
 
     @SuppressWarnings("unchecked")
