@@ -69,6 +69,29 @@ final class Arguments {
         }
     }
 
+    /** A comma-separated list of whole numbers in min..max, such as "50,25". */
+    int[] sizes(String name, int fallback, int min, int max) {
+        String value = values.get(name);
+        if (value == null) {
+            return new int[] {fallback};
+        }
+        String[] parts = value.split(",", -1);
+        int[] sizes = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                sizes[i] = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new UsageException("--" + name + " must be whole numbers separated by"
+                        + " commas, such as 25 or 50,25, found '" + value + "'");
+            }
+            if (sizes[i] < min || sizes[i] > max) {
+                throw new UsageException("--" + name + " values must be in " + min + ".." + max
+                        + ", found " + sizes[i]);
+            }
+        }
+        return sizes;
+    }
+
     long integer(String name, long fallback, long min, long max) {
         String value = values.get(name);
         if (value == null) {

@@ -18,6 +18,7 @@ import nnlab.data.InvalidDataException;
 import nnlab.io.MatFormatException;
 import nnlab.nn.Evaluation;
 import nnlab.nn.GradientCheck;
+import nnlab.nn.WeightInit;
 import nnlab.optim.Clock;
 import nnlab.optim.Method;
 import nnlab.optim.Minimization;
@@ -30,10 +31,11 @@ public final class Main {
     static final String USAGE = "usage: java -jar nn.jar COMMAND [options]\n"
             + "  cost      --weights FILE [--data FILE] [--lambda L]\n"
             + "  gradcheck [--lambda L]\n"
-            + "  train     [--data FILE] [--hidden N] [--lambda L] [--iterations N]"
+            + "  train     [--data FILE] [--hidden N[,N...]] [--lambda L] [--iterations N]"
             + " [--optimizer lbfgs|cg] [--seed S] [--out FILE.mat]\n"
             + "  serve     [--port P] [--dir DIR]   serves the web app on 127.0.0.1\n"
-            + "--data defaults to the built-in 5000 digits; accuracy is in percent.";
+            + "--data defaults to the built-in 5000 digits; accuracy is in percent;"
+            + " --hidden 50,25 trains two hidden layers.";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -105,7 +107,7 @@ public final class Main {
     }
 
     private int train(Arguments arguments) throws IOException {
-        int hidden = (int) arguments.integer("hidden", TrainingSettings.DEFAULT_HIDDEN, 1,
+        int[] hidden = arguments.sizes("hidden", TrainingSettings.DEFAULT_HIDDEN, 1,
                 TrainingSettings.MAX_HIDDEN);
         double lambda = arguments.number("lambda", TrainingSettings.DEFAULT_LAMBDA);
         int iterations = (int) arguments.integer("iterations",
@@ -119,7 +121,8 @@ public final class Main {
             throw new UsageException("--out needs a file name, such as weights.mat");
         }
         Dataset data = DataFiles.dataset(arguments.text("data", null));
-        TrainingSettings settings = TrainingSettings.of(hidden, lambda, iterations, method, seed);
+        TrainingSettings settings = new TrainingSettings(hidden, lambda, iterations, method, seed,
+                WeightInit.DEFAULT_EPSILON);
 
         TrainingSession session = new TrainingSession(data, settings, null, null,
                 report -> err.println(String.format(Locale.ROOT,

@@ -89,6 +89,21 @@ class MainTest {
     }
 
     @Test
+    void trainAcceptsTwoHiddenLayers() throws IOException {
+        Path file = temp.resolve("deep.mat");
+        assertEquals(0, run("train", "--hidden", "12,8", "--iterations", "3", "--out",
+                file.toString()));
+        Weights weights = MatData.readWeights(Files.readAllBytes(file));
+        assertEquals("400-12-8-10", weights.shape().toString());
+    }
+
+    @Test
+    void invalidHiddenListExitsWithTwo() {
+        assertEquals(2, run("train", "--hidden", "25,x"));
+        assertOneErrorLine("found '25,x'");
+    }
+
+    @Test
     void unknownCommandExitsWithTwo() {
         assertEquals(2, run("fly"));
         assertOneErrorLine("Unknown command 'fly'");
