@@ -1,7 +1,6 @@
 package nnlab.web;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +20,8 @@ import nnlab.cli.StaticServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -44,8 +45,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * screenshot of the viewport after each test into target/screenshots/. Skips the class when
  * Chromium or chromedriver is not installed.
  */
-public final class BrowserFixture implements BeforeAllCallback, AfterEachCallback,
-        AfterAllCallback {
+public final class BrowserFixture implements ExecutionCondition, BeforeAllCallback,
+        AfterEachCallback, AfterAllCallback {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SITE = Path.of(System.getProperty("nnlab.site.dir", "target/site"));
@@ -64,13 +65,24 @@ public final class BrowserFixture implements BeforeAllCallback, AfterEachCallbac
     private ChromeDriver driver;
     private Path profile;
 
+    /**
+     * Disables the test class, with the reason in the report, when Chromium or chromedriver is
+     * missing.
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        for (Path executable : List.of(CHROMIUM, CHROMEDRIVER)) {
+            if (!Files.isExecutable(executable)) {
+                return ConditionEvaluationResult.disabled(executable + " not found: install"
+                        + " Debian's chromium and chromium-driver (apt-get install -y chromium"
+                        + " chromium-driver) to run the browser tests");
+            }
+        }
+        return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed");
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " not found: install Debian's"
-                + " chromium (apt-get install -y chromium chromium-driver) to run browser tests");
-        assumeTrue(Files.isExecutable(CHROMEDRIVER), CHROMEDRIVER + " not found: install Debian's"
-                + " chromium-driver (apt-get install -y chromium chromium-driver) to run browser"
-                + " tests");
         assertTrue(Files.isRegularFile(SITE.resolve("index.html")), SITE.toAbsolutePath()
                 + "/index.html not found: build the site first with mvn -B package -DskipTests");
         server = new StaticServer(SITE, 0);

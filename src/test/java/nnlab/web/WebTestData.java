@@ -11,10 +11,14 @@ final class WebTestData {
     private WebTestData() {
     }
 
+    static boolean hasEx4Weights() {
+        return Files.isRegularFile(TestData.EX4_WEIGHTS);
+    }
+
     /** Path of the course's ex4weights.mat; skips the calling test or class when it is absent. */
     static Path ex4Weights() {
         Path path = TestData.EX4_WEIGHTS.toAbsolutePath().normalize();
-        assumeTrue(Files.isRegularFile(path), "ex4weights.mat not found at " + path
+        assumeTrue(hasEx4Weights(), "ex4weights.mat not found at " + path
                 + ": the course's pretrained weights are not part of the repository; place them"
                 + " there to run this test");
         return path;
