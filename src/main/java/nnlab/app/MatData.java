@@ -16,6 +16,8 @@ import nnlab.nn.NetworkShape;
 public final class MatData {
     /** Largest number of weight matrices looked for (Theta1 .. Theta9). */
     private static final int MAX_THETAS = 9;
+    /** Largest accepted label, which bounds the output layer at 1000 units. */
+    private static final int MAX_LABEL = 1000;
 
     private MatData() {
     }
@@ -43,12 +45,7 @@ public final class MatData {
         int numLabels = 0;
         double[] values = y.columnMajor();
         for (int i = 0; i < m; i++) {
-            double label = values[i];
-            if (!(label >= 1) || label != Math.rint(label) || label > 1000) {
-                throw new InvalidDataException("y must hold whole-number labels 1..K (10 for the"
-                        + " digit 0), found " + label + " at row " + (i + 1));
-            }
-            labels[i] = (int) label;
+            labels[i] = checkLabel(values[i], i);
             numLabels = Math.max(numLabels, labels[i]);
         }
         if (numLabels < 2) {
@@ -56,6 +53,33 @@ public final class MatData {
                     + " label " + numLabels);
         }
         return new Dataset(x.toRowMajor(), labels, m, n, numLabels);
+    }
+
+    /** Returns the label as an int, or throws naming the row when it is not a whole 1..1000. */
+    private static int checkLabel(double label, int row) {
+        if (label >= 1 && label <= MAX_LABEL && label == Math.rint(label)) {
+            return (int) label;
+        }
+        String problem;
+        if (Double.isNaN(label) || Double.isInfinite(label)) {
+            problem = "a finite number";
+        } else if (label != Math.rint(label)) {
+            problem = "a whole number";
+        } else {
+            problem = label < 1 ? "at least 1" : "at most " + MAX_LABEL;
+        }
+        throw new InvalidDataException("y must hold whole-number labels 1..K (10 for the digit"
+                + " 0), but the label at row " + (row + 1) + " is " + formatNumber(label)
+                + ", which is not " + problem + "; fix y so that every label is one of 1.."
+                + MAX_LABEL);
+    }
+
+    /** Formats whole numbers without ".0", so a label reads 0 rather than 0.0. */
+    private static String formatNumber(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
     }
 
     /**
@@ -75,24 +99,41 @@ public final class MatData {
         if (thetas.size() < 2) {
             MatFileReader.require(variables, "Theta" + (thetas.size() + 1));
         }
-        int[] sizes = new int[thetas.size() + 1];
-        sizes[0] = thetas.get(0).cols() - 1;
-        for (int t = 0; t < thetas.size(); t++) {
-            MatArray theta = thetas.get(t);
-            if (theta.cols() != sizes[t] + 1 || theta.rows() < 1) {
-                throw new InvalidDataException("Theta" + (t + 1) + " must have " + (sizes[t] + 1)
-                        + " columns (1 + the rows of Theta" + t + "), found " + theta.rows() + "x"
-                        + theta.cols());
-            }
-            sizes[t + 1] = theta.rows();
-        }
-        NetworkShape shape = NetworkShape.of(sizes);
+
+        NetworkShape shape = NetworkShape.of(layerSizes(thetas));
         double[] unrolled = new double[shape.parameterCount()];
         for (int t = 0; t < thetas.size(); t++) {
             double[] block = thetas.get(t).columnMajor();
             System.arraycopy(block, 0, unrolled, shape.offset(t), block.length);
         }
         return new Weights(shape, unrolled);
+    }
+
+    /** Returns the layer sizes the matrices give, or throws naming the first that does not fit. */
+    private static int[] layerSizes(List<MatArray> thetas) {
+        MatArray first = thetas.get(0);
+        if (first.cols() < 2) {
+            throw new InvalidDataException("Theta1 must have at least 2 columns (the bias column"
+                    + " and one per input), found " + first.rows() + "x" + first.cols()
+                    + "; load weights saved from a trained network");
+        }
+        int[] sizes = new int[thetas.size() + 1];
+        sizes[0] = first.cols() - 1;
+        for (int t = 0; t < thetas.size(); t++) {
+            MatArray theta = thetas.get(t);
+            if (theta.rows() < 1) {
+                throw new InvalidDataException("Theta" + (t + 1) + " must have at least one row,"
+                        + " one per unit of layer " + (t + 2) + ", found " + theta.rows() + "x"
+                        + theta.cols() + "; load weights saved from a trained network");
+            }
+            if (theta.cols() != sizes[t] + 1) {
+                throw new InvalidDataException("Theta" + (t + 1) + " must have " + (sizes[t] + 1)
+                        + " columns (1 + the rows of Theta" + t + "), found " + theta.rows() + "x"
+                        + theta.cols());
+            }
+            sizes[t + 1] = theta.rows();
+        }
+        return sizes;
     }
 
     /** Writes Theta1, Theta2, ... as double matrices in a compressed MAT file. */

@@ -18,7 +18,8 @@ public final class Weights {
         for (int p = 0; p < theta.length; p++) {
             if (Double.isNaN(theta[p]) || Double.isInfinite(theta[p])) {
                 throw new InvalidDataException("Weights must be finite numbers, found " + theta[p]
-                        + " in " + describe(shape, p));
+                        + " in " + describe(shape, p) + "; use weights without NaN or"
+                        + " infinite values");
             }
         }
         this.shape = shape;

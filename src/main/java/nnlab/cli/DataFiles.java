@@ -5,6 +5,8 @@ import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -61,22 +63,46 @@ final class DataFiles {
         }
     }
 
+    /** Returns {width, height} from the IHDR chunk that must follow the PNG signature. */
+    private static int[] pngSize(byte[] png, String name) {
+        boolean hasHeader = png.length >= 24 && png[12] == 'I' && png[13] == 'H'
+                && png[14] == 'D' && png[15] == 'R';
+        if (!hasHeader) {
+            throw new InvalidDataException(name + " is not a readable PNG image: the IHDR chunk"
+                    + " with its size is missing after the PNG signature");
+        }
+        ByteBuffer header = ByteBuffer.wrap(png).order(ByteOrder.BIG_ENDIAN);
+        return new int[] {header.getInt(16), header.getInt(20)};
+    }
+
     private static boolean isPng(byte[] bytes) {
         return bytes.length >= 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P'
                 && bytes[2] == 'N' && bytes[3] == 'G';
     }
 
-    private static Dataset sheet(byte[] png, String name) throws IOException {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+    private static Dataset sheet(byte[] png, String name) {
+        // The size comes from the header, before decoding, so that a small file declaring a
+        // huge image is rejected without allocating its pixels.
+        int[] size = pngSize(png, name);
+        if (size[0] != DigitSheet.WIDTH || size[1] != DigitSheet.HEIGHT) {
+            throw new InvalidDataException("A digit sheet must be " + DigitSheet.WIDTH + "x"
+                    + DigitSheet.HEIGHT + " pixels, found " + Integer.toUnsignedString(size[0])
+                    + "x" + Integer.toUnsignedString(size[1]) + " in " + name);
+        }
+
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new ByteArrayInputStream(png));
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidDataException(name + " is not a readable PNG image: "
+                    + e.getMessage());
+        }
         if (image == null) {
             throw new InvalidDataException(name + " is not a readable PNG image");
         }
+
         int width = image.getWidth();
         int height = image.getHeight();
-        if (width != DigitSheet.WIDTH || height != DigitSheet.HEIGHT) {
-            throw new InvalidDataException("A digit sheet must be " + DigitSheet.WIDTH + "x"
-                    + DigitSheet.HEIGHT + " pixels, found " + width + "x" + height + " in " + name);
-        }
         Raster raster = image.getRaster();
         int bands = raster.getNumBands();
         int[] gray = new int[width * height];
