@@ -3,6 +3,7 @@ package nnlab.web;
 import nnlab.app.MatData;
 import nnlab.app.Weights;
 import nnlab.data.Dataset;
+import nnlab.data.InvalidDataException;
 import nnlab.io.DigitSheet;
 import nnlab.nn.NetworkShape;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -10,13 +11,21 @@ import org.teavm.jso.dom.html.HTMLInputElement;
 import org.teavm.jso.file.File;
 
 /**
- * Section 1: loads the built-in digits, shows 100 random examples, and reads the user's data and
- * weights files from the pickers or from a drop.
+ * Section 1: loads the built-in digits, shows 100 random examples, reads the user's data and
+ * weights files from the pickers or from a drop, and exports the current weights.
+ *
+ * <p>Every file is untrusted. Its size is checked before it is read, and a file that cannot be
+ * used leaves the current data and weights in place and shows why in {@code #error}.
  */
 final class DataSection {
     private static final String DIGITS_URL = "data/digits.png";
     private static final int SAMPLES = 100;
     private static final int SAMPLE_COLUMNS = 10;
+    /**
+     * Largest file read: 64 MiB, 8 times the course's ex4data1.mat (7.5 MB). The MAT reader
+     * bounds what a smaller file may inflate to (256 MiB per variable).
+     */
+    static final double MAX_FILE_BYTES = 64 << 20;
 
     private final PageElements elements;
     private final PageState state;
@@ -25,8 +34,8 @@ final class DataSection {
         this.elements = elements;
         this.state = state;
         Dom.on(elements.otherSamplesButton, "click", "Drawing samples", event -> drawSamples());
-        Dom.on(elements.downloadWeightsButton, "click", "Saving the weights",
-                event -> downloadWeights());
+        Dom.on(elements.exportWeightsButton, "click", "Exporting the weights",
+                event -> exportWeights());
         listenForFiles(elements.dataFile, elements.dataDrop, this::loadDataFile);
         listenForFiles(elements.weightsFile, elements.weightsDrop, this::loadWeightsFile);
         state.onDataChanged(this::showData);
@@ -74,15 +83,50 @@ final class DataSection {
     private void loadDataFile(File file) {
         PageErrors.clear();
         String name = file.getName();
+        if (!checkSize(file, name)) {
+            return;
+        }
         Dom.readFile(file, bytes -> PageErrors.guard("Could not load " + name, () -> {
             Dataset data = MatData.readDataset(bytes);
+            requireSquareImages(data);
             state.setData(data, name);
         }), text -> PageErrors.show("Could not read " + name + ": " + text));
+    }
+
+    /** Shows an error and returns false for a file above {@link #MAX_FILE_BYTES}. */
+    private static boolean checkSize(File file, String name) {
+        double size = Dom.fileSize(file);
+        if (size <= MAX_FILE_BYTES) {
+            return true;
+        }
+        PageErrors.show("Could not load " + name + ": the file has " + Format.fixed(size, 0)
+                + " bytes, more than the " + Format.fixed(MAX_FILE_BYTES, 0) + " (64 MiB) this"
+                + " page reads; use a smaller data set or the command-line tool");
+        return false;
+    }
+
+    /**
+     * Rejects data whose examples are not square images, because the page draws the samples,
+     * the hidden units and the misclassified digits as images.
+     */
+    static void requireSquareImages(Dataset data) {
+        if (data.imageSide() == 0) {
+            int n = data.n();
+            int below = (int) Math.floor(Math.sqrt(n));
+            throw new InvalidDataException("X must hold one square image per row, such as 400"
+                    + " columns for 20×20 pixels, but it is " + data.m() + "×" + n + " and " + n
+                    + " is not a square number (" + below + "² = " + below * below + ", "
+                    + (below + 1) + "² = " + (below + 1) * (below + 1) + "); save X with a"
+                    + " square number of columns, one image per row");
+        }
     }
 
     private void loadWeightsFile(File file) {
         PageErrors.clear();
         String name = file.getName();
+        if (!checkSize(file, name)) {
+            return;
+        }
         Dom.readFile(file, bytes -> PageErrors.guard("Could not load " + name, () -> {
             Weights weights = MatData.readWeights(bytes);
             if (state.data() != null) {
@@ -92,12 +136,14 @@ final class DataSection {
         }), text -> PageErrors.show("Could not read " + name + ": " + text));
     }
 
-    private void downloadWeights() {
+    /** Offers the current weights as weights.mat with Theta1, Theta2, ... as ex4weights.mat. */
+    private void exportWeights() {
         if (state.weights() == null) {
-            throw new IllegalStateException("There are no weights to save yet; train the network"
-                    + " or load a weights file first");
+            throw new IllegalStateException("There are no weights to export yet; train the"
+                    + " network or load a weights file first");
         }
-        Dom.download(MatData.writeWeights(state.weights()), "weights.mat");
+        Dom.download(MatData.writeWeights(state.weights()), "weights.mat",
+                "application/octet-stream");
     }
 
     private void showData() {
@@ -132,7 +178,7 @@ final class DataSection {
 
     private void showWeights() {
         Weights weights = state.weights();
-        elements.downloadWeightsButton.setDisabled(weights == null);
+        elements.exportWeightsButton.setDisabled(weights == null);
         if (weights == null) {
             elements.weightsSummary.setTextContent("No weights yet: load a weights file here or"
                     + " train the network in section 4.");

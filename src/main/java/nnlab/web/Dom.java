@@ -75,6 +75,10 @@ final class Dom {
             + " ? input.files[0] : null;")
     static native File selectedFile(HTMLInputElement input);
 
+    /** Returns the file's size in bytes, exact up to 2^53. */
+    @JSBody(params = "file", script = "return file.size;")
+    static native double fileSize(File file);
+
     /** Returns the first file dropped with a drag event, or null. */
     @JSBody(params = "event", script = "var files = event.dataTransfer && event.dataTransfer.files;"
             + "return files && files.length > 0 ? files[0] : null;")
@@ -119,15 +123,18 @@ final class Dom {
     private static native void loadImagePixels(String url, TypedGrayHandler onLoad,
             TextHandler onError);
 
-    /** Offers the bytes as a file download named {@code fileName}. */
-    @JSBody(params = {"bytes", "fileName"}, script = "var blob = new Blob([new Uint8Array(bytes)],"
-            + "  { type: 'application/octet-stream' });"
+    /**
+     * Offers the bytes as a file download named {@code fileName}, through a Blob and an object
+     * URL, so nothing leaves the browser.
+     */
+    @JSBody(params = {"bytes", "fileName", "type"},
+            script = "var blob = new Blob([new Uint8Array(bytes)], { type: type });"
             + "var url = URL.createObjectURL(blob);"
             + "var link = document.createElement('a');"
             + "link.href = url; link.download = fileName;"
             + "document.body.appendChild(link); link.click(); link.remove();"
             + "setTimeout(function() { URL.revokeObjectURL(url); }, 1000);")
-    static native void download(@JSByRef byte[] bytes, String fileName);
+    static native void download(@JSByRef byte[] bytes, String fileName, String type);
 
     /**
      * Runs the steps in order, each as its own task, so that the page can repaint and handle

@@ -14,6 +14,8 @@ import org.teavm.jso.dom.html.HTMLSelectElement;
  */
 final class PageElements {
     final HTMLElement error;
+    final HTMLElement storageNote;
+    final HTMLButtonElement forgetStorageButton;
 
     final HTMLCanvasElement sampleGrid;
     final HTMLButtonElement otherSamplesButton;
@@ -23,7 +25,7 @@ final class PageElements {
     final HTMLElement weightsDrop;
     final HTMLElement dataSummary;
     final HTMLElement weightsSummary;
-    final HTMLButtonElement downloadWeightsButton;
+    final HTMLButtonElement exportWeightsButton;
 
     final HTMLInputElement lambda;
     final HTMLElement costValue;
@@ -47,6 +49,7 @@ final class PageElements {
     final HTMLButtonElement trainButton;
     final HTMLButtonElement stopButton;
     final HTMLButtonElement continueButton;
+    final HTMLButtonElement exportHistoryButton;
     final HTMLElement trainIteration;
     final HTMLElement trainElapsed;
     final HTMLElement trainCost;
@@ -72,6 +75,8 @@ final class PageElements {
     /** Looks up every element; throws IllegalStateException naming the first missing id. */
     PageElements(HTMLDocument document) {
         error = find(document, "error");
+        storageNote = find(document, "storage-note");
+        forgetStorageButton = find(document, "forget-storage-button");
 
         sampleGrid = find(document, "sample-grid");
         otherSamplesButton = find(document, "other-samples-button");
@@ -81,7 +86,7 @@ final class PageElements {
         weightsDrop = find(document, "weights-drop");
         dataSummary = find(document, "data-summary");
         weightsSummary = find(document, "weights-summary");
-        downloadWeightsButton = find(document, "download-weights-button");
+        exportWeightsButton = find(document, "export-weights-button");
 
         lambda = find(document, "lambda");
         costValue = find(document, "cost-value");
@@ -105,6 +110,7 @@ final class PageElements {
         trainButton = find(document, "train-button");
         stopButton = find(document, "stop-button");
         continueButton = find(document, "continue-button");
+        exportHistoryButton = find(document, "export-history-button");
         trainIteration = find(document, "train-iteration");
         trainElapsed = find(document, "train-elapsed");
         trainCost = find(document, "train-cost");

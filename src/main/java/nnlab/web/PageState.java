@@ -19,6 +19,8 @@ final class PageState {
     private int dataVersion;
     private Weights weights;
     private String weightsSource = "";
+    private double weightsCost = Double.NaN;
+    private double weightsAccuracy = Double.NaN;
     private boolean training;
 
     /** Returns the data set, or null before the digits have loaded. */
@@ -44,6 +46,16 @@ final class PageState {
         return weightsSource;
     }
 
+    /** J(Θ) that training reached with the current weights, NaN for weights from a file. */
+    double weightsCost() {
+        return weightsCost;
+    }
+
+    /** Training-set accuracy 0..1 of the current weights after training, else NaN. */
+    double weightsAccuracy() {
+        return weightsAccuracy;
+    }
+
     boolean isTraining() {
         return training;
     }
@@ -55,9 +67,22 @@ final class PageState {
         notify(dataListeners);
     }
 
+    /** Replaces the weights with ones whose training cost and accuracy are unknown. */
     void setWeights(Weights newWeights, String source) {
+        setWeights(newWeights, source, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * Replaces the weights.
+     *
+     * @param cost J(Θ) that training reached, or NaN
+     * @param accuracy training-set accuracy 0..1 after training, or NaN
+     */
+    void setWeights(Weights newWeights, String source, double cost, double accuracy) {
         weights = newWeights;
         weightsSource = source;
+        weightsCost = cost;
+        weightsAccuracy = accuracy;
         notify(weightsListeners);
     }
 

@@ -1,5 +1,7 @@
 package nnlab.web;
 
+import java.nio.charset.StandardCharsets;
+import nnlab.app.CostHistory;
 import nnlab.app.TrainingSettings;
 import nnlab.app.Weights;
 import nnlab.data.Dataset;
@@ -12,7 +14,8 @@ import org.teavm.jso.dom.html.HTMLInputElement;
 
 /**
  * Section 4: starts, stops and continues training in the worker, plots J(Θ) after every
- * iteration and, when a run ends, makes its weights the page's current weights.
+ * iteration and, when a run ends, makes its weights the page's current weights. The plotted
+ * values are also kept as a {@link CostHistory}, which the page stores and exports as CSV.
  */
 final class TrainingSection implements WorkerClient.TrainingListener {
     private final PageElements elements;
@@ -20,7 +23,10 @@ final class TrainingSection implements WorkerClient.TrainingListener {
     private final WorkerClient worker;
     private final TrainingResults results;
     private final Charts.Chart chart;
-    /** The running or last run, null before the first one. */
+    private final PageStorage storage;
+    /** The chart's points with their times; cleared and filled together with the chart. */
+    private final CostHistory history = new CostHistory();
+    /** The running or last run, null before the first one and after the worker was replaced. */
     private Run run;
 
     /** The page's record of one run in the worker. */
@@ -31,6 +37,8 @@ final class TrainingSection implements WorkerClient.TrainingListener {
         final Method method;
         /** Iterations plotted before this run started, added to its iteration numbers. */
         final int chartOffset;
+        /** Milliseconds of the earlier runs of the chart, added to this run's elapsed times. */
+        final double elapsedOffset;
         int targetIteration;
         int lastIteration;
         /** The weights the run ended with; null while it runs. */
@@ -38,19 +46,23 @@ final class TrainingSection implements WorkerClient.TrainingListener {
         /** True when the worker can go on with this run's optimizer state. */
         boolean extendable;
 
-        Run(Dataset data, int dataVersion, double lambda, Method method, int chartOffset) {
+        Run(Dataset data, int dataVersion, double lambda, Method method, int chartOffset,
+                double elapsedOffset) {
             this.data = data;
             this.dataVersion = dataVersion;
             this.lambda = lambda;
             this.method = method;
             this.chartOffset = chartOffset;
+            this.elapsedOffset = elapsedOffset;
         }
     }
 
-    TrainingSection(PageElements elements, PageState state, WorkerClient worker) {
+    TrainingSection(PageElements elements, PageState state, WorkerClient worker,
+            PageStorage storage) {
         this.elements = elements;
         this.state = state;
         this.worker = worker;
+        this.storage = storage;
         this.results = new TrainingResults(elements);
         this.chart = Charts.costChart(elements.costChart);
         Charts.exposeCostHistory(chart);
@@ -59,6 +71,8 @@ final class TrainingSection implements WorkerClient.TrainingListener {
         Dom.on(elements.stopButton, "click", "Stopping the training", event -> stop());
         Dom.on(elements.continueButton, "click", "Continuing the training",
                 event -> continueTraining());
+        Dom.on(elements.exportHistoryButton, "click", "Exporting the cost history",
+                event -> exportHistory());
         state.onDataChanged(results::clear);
         state.onTrainingChanged(this::updateControls);
         state.onDataChanged(this::updateControls);
@@ -70,17 +84,27 @@ final class TrainingSection implements WorkerClient.TrainingListener {
         results.showHiddenUnits(state.weights(), state.weightsSource());
     }
 
+    /** Plots a history restored from the browser's storage, as if its run had just ended. */
+    void restoreHistory(CostHistory restored) {
+        clearChart();
+        for (int row = 0; row < restored.size(); row++) {
+            addPoint(restored.iteration(row), restored.cost(row), restored.elapsedMillis(row));
+        }
+        chart.update("none");
+        showPointCount();
+        updateControls();
+    }
+
     private void train() {
         PageErrors.clear();
         Dataset data = requireData();
         TrainingSettings settings = TrainingSettings.of(readInt(elements.hiddenUnits,
                 "Hidden units"), readLambda(), readInt(elements.iterations, "Iterations"),
                 Method.parse(elements.optimizer.getValue()), readInt(elements.seed, "Seed"));
-        Charts.clearPoints(chart);
-        showPointCount();
+        clearChart();
         results.clear();
         int dataVersion = state.dataVersion();
-        start(new Run(data, dataVersion, settings.lambda(), settings.method(), 0),
+        start(new Run(data, dataVersion, settings.lambda(), settings.method(), 0, 0),
                 settings.iterations());
         worker.train(data, dataVersion, settings, null);
         elements.trainStatus.setTextContent("Starting from random weights in ±0.12 with "
@@ -121,11 +145,11 @@ final class TrainingSection implements WorkerClient.TrainingListener {
                 method, readInt(elements.seed, "Seed"));
         int offset = sameRun ? run.chartOffset + run.lastIteration : 0;
         if (!sameRun) {
-            Charts.clearPoints(chart);
-            showPointCount();
+            clearChart();
         }
         int dataVersion = state.dataVersion();
-        start(new Run(data, dataVersion, lambda, method, offset), more);
+        start(new Run(data, dataVersion, lambda, method, offset, history.lastElapsedMillis()),
+                more);
         worker.train(data, dataVersion, settings, current);
         elements.trainStatus.setTextContent("Continuing from the current weights ("
                 + state.weightsSource() + ") for " + more + " iterations…");
@@ -152,7 +176,8 @@ final class TrainingSection implements WorkerClient.TrainingListener {
             return;
         }
         run.lastIteration = message.getIteration();
-        Charts.addPoint(chart, run.chartOffset + run.lastIteration, message.getCost());
+        addPoint(run.chartOffset + run.lastIteration, message.getCost(),
+                run.elapsedOffset + message.getElapsedMs());
         chart.update("none");
         showPointCount();
         elements.trainIteration.setTextContent((run.chartOffset + run.lastIteration) + " of "
@@ -178,11 +203,14 @@ final class TrainingSection implements WorkerClient.TrainingListener {
         NetworkShape shape = NetworkShape.of(message.getSizes().toJavaArray());
         Weights weights = new Weights(shape, message.getTheta().toJavaArray());
         int[] predictions = message.getPredictions().toJavaArray();
+        double accuracy = accuracy(finishedRun.data, predictions);
+
         StopReason reason = StopReason.valueOf(message.getReason());
         finishedRun.lastIteration = message.getIteration();
         finishedRun.result = weights;
         finishedRun.extendable = reason == StopReason.MAX_ITERATIONS
                 || reason == StopReason.STOPPED_BY_USER;
+
         int totalIterations = finishedRun.chartOffset + finishedRun.lastIteration;
         String cost = Format.fixed(message.getCost(), 6);
         elements.trainCost.setTextContent(cost);
@@ -190,13 +218,16 @@ final class TrainingSection implements WorkerClient.TrainingListener {
                 + " iterations with J(Θ) = " + cost + " in "
                 + Format.seconds(message.getElapsedMs()) + ". These weights are now the current"
                 + " weights of the cost and drawing sections.");
+
         String source = "training (" + totalIterations + " iterations of "
                 + finishedRun.method.id() + ", λ = " + Format.shortNumber(finishedRun.lambda)
                 + ")";
+        double finalCost = message.getCost();
         Dom.runInTurns("Showing the training results",
                 () -> results.show(finishedRun.data, predictions),
                 () -> results.showMisclassified(finishedRun.data, predictions),
-                () -> state.setWeights(weights, source),
+                () -> state.setWeights(weights, source, finalCost, accuracy),
+                () -> storage.saveHistory(history),
                 () -> state.setTraining(false));
     }
 
@@ -204,9 +235,50 @@ final class TrainingSection implements WorkerClient.TrainingListener {
     public void failed(String text) {
         if (state.isTraining()) {
             state.setTraining(false);
-            elements.trainStatus.setTextContent("Training stopped because of an error.");
+            elements.trainStatus.setTextContent("Training stopped because of an error; the"
+                    + " current weights are unchanged. Train starts a new worker.");
         }
         PageErrors.show(text);
+    }
+
+    @Override
+    public void terminated(String text) {
+        run = null;
+        state.setTraining(false);
+        elements.trainStatus.setTextContent(text + " during its iteration. The run's weights"
+                + " are lost and the current weights are unchanged; Train starts a new worker.");
+    }
+
+    private static double accuracy(Dataset data, int[] predictions) {
+        int[] y = data.y();
+        int correct = 0;
+        for (int i = 0; i < predictions.length; i++) {
+            if (predictions[i] == y[i]) {
+                correct++;
+            }
+        }
+        return (double) correct / predictions.length;
+    }
+
+    private void addPoint(int iteration, double cost, double elapsedMillis) {
+        Charts.addPoint(chart, iteration, cost);
+        history.add(iteration, cost, elapsedMillis);
+    }
+
+    private void clearChart() {
+        Charts.clearPoints(chart);
+        history.clear();
+        showPointCount();
+    }
+
+    /** Offers the plotted history as cost-history.csv: iteration, cost, elapsed_ms. */
+    private void exportHistory() {
+        if (history.size() == 0) {
+            throw new IllegalStateException("There is no cost history to export yet; train the"
+                    + " network first");
+        }
+        Dom.download(history.toCsv().getBytes(StandardCharsets.UTF_8), "cost-history.csv",
+                "text/csv");
     }
 
     private static String describe(StopReason reason) {
@@ -227,6 +299,7 @@ final class TrainingSection implements WorkerClient.TrainingListener {
 
     private void showPointCount() {
         elements.costPoints.setTextContent(String.valueOf(Charts.pointCount(chart)));
+        elements.exportHistoryButton.setDisabled(history.size() == 0);
     }
 
     private void updateControls() {
@@ -234,6 +307,7 @@ final class TrainingSection implements WorkerClient.TrainingListener {
         elements.trainButton.setDisabled(training || state.data() == null);
         elements.stopButton.setDisabled(!training);
         elements.continueButton.setDisabled(training || state.weights() == null);
+        elements.exportHistoryButton.setDisabled(history.size() == 0);
     }
 
     private Dataset requireData() {

@@ -15,12 +15,23 @@ import org.teavm.jso.workers.Worker;
 /**
  * The page's side of the training worker (js/worker-boot.js, which loads {@link WorkerMain}):
  * sends the requests and hands the worker's messages to the training and cost sections.
+ *
+ * <p>The worker is created when the first request needs it. After it fails (its script does not
+ * load, it throws outside a request, or a training run fails) or ignores a stop for
+ * {@link #STOP_TIMEOUT_MILLIS}, it is terminated and the next request creates a fresh one, which
+ * gets the data again. A cost request still unanswered when the worker was replaced is sent to
+ * the new worker, except after a script error, which would only repeat.
  */
 final class WorkerClient {
+    /** Time the worker has to end a run after a stop before it is terminated. */
+    static final int STOP_TIMEOUT_MILLIS = 2000;
+    private static final String SCRIPT = "js/worker-boot.js";
     /** Values of X copied per task: 2 MB, about 1.5 ms. */
     private static final int COPY_SLICE = 1 << 18;
 
-    private final Worker worker;
+    private Worker worker;
+    /** Increases whenever the worker is terminated, so callbacks of an old worker do nothing. */
+    private int generation;
     private TrainingListener trainingListener;
     private EvaluationListener evaluationListener;
     /** The data version the worker holds, or -1 before it got any data. */
@@ -29,6 +40,12 @@ final class WorkerClient {
     /** True while {@link #train} copies the data; messages sent meanwhile wait. */
     private boolean copying;
     private final List<Message> waitingMessages = new ArrayList<>();
+    /** True from a train or continue request until the run's finished or failed message. */
+    private boolean running;
+    /** The setTimeout id of the pending stop deadline, or 0. */
+    private int stopTimer;
+    /** The latest cost request, until its reply arrives; null when none is pending. */
+    private Evaluation pendingEvaluation;
 
     /** Receives the messages of a training run. */
     interface TrainingListener {
@@ -37,6 +54,9 @@ final class WorkerClient {
         void finished(Message message);
 
         void failed(String text);
+
+        /** The worker ignored a stop and was terminated; the run's weights are lost. */
+        void terminated(String text);
     }
 
     /** Receives the replies to {@link #evaluate}. */
@@ -46,11 +66,21 @@ final class WorkerClient {
         void failed(int requestId, String text);
     }
 
-    WorkerClient() {
-        worker = new Worker("js/worker-boot.js");
-        worker.onMessage(event -> PageErrors.guard("Handling a message of the training worker",
-                () -> dispatch(event)));
-        listenForErrors(worker, this::workerFailed);
+    /** A cost request, kept so that it can be sent again to a new worker. */
+    private static final class Evaluation {
+        final int requestId;
+        final Weights weights;
+        final Dataset data;
+        final int dataVersion;
+        final double lambda;
+
+        Evaluation(int requestId, Weights weights, Dataset data, int dataVersion, double lambda) {
+            this.requestId = requestId;
+            this.weights = weights;
+            this.data = data;
+            this.dataVersion = dataVersion;
+            this.lambda = lambda;
+        }
     }
 
     void setTrainingListener(TrainingListener listener) {
@@ -69,6 +99,8 @@ final class WorkerClient {
      * each, and messages sent meanwhile wait until the train message has gone.
      */
     void train(Dataset data, int dataVersion, TrainingSettings settings, Weights start) {
+        Worker target = ensureWorker();
+        int copyGeneration = generation;
         Message message = Messages.create(Messages.TRAIN);
         message.setHidden(settings.hiddenSizes()[0]);
         message.setLambda(settings.lambda());
@@ -82,6 +114,7 @@ final class WorkerClient {
         message.setN(data.n());
         message.setNumLabels(data.numLabels());
         workerDataVersion = dataVersion;
+        running = true;
 
         double[] source = data.x();
         Float64Array x = Messages.allocate(source.length);
@@ -90,15 +123,22 @@ final class WorkerClient {
         for (int s = 0; s < sliceCount; s++) {
             int from = s * COPY_SLICE;
             int to = Math.min(source.length, from + COPY_SLICE);
-            steps[s] = () -> Messages.copyRange(source, x, from, to);
+            steps[s] = () -> {
+                if (copyGeneration == generation) {
+                    Messages.copyRange(source, x, from, to);
+                }
+            };
         }
         steps[sliceCount] = () -> {
+            if (copyGeneration != generation) {
+                return;
+            }
             message.setX(x);
             message.setY(Messages.copyOf(data.y()));
             copying = false;
-            post(worker, message, Messages.transferList(message));
+            post(target, message, Messages.transferList(message));
             for (Message waiting : waitingMessages) {
-                post(worker, waiting, Messages.transferList(waiting));
+                post(target, waiting, Messages.transferList(waiting));
             }
             waitingMessages.clear();
         };
@@ -110,11 +150,35 @@ final class WorkerClient {
     void continueRun(int iterations) {
         Message message = Messages.create(Messages.CONTINUE);
         message.setIterations(iterations);
+        running = true;
         send(message);
     }
 
+    /**
+     * Asks the worker to end the run after its current iteration. If the run has not ended
+     * {@link #STOP_TIMEOUT_MILLIS} later, the worker is terminated and the training listener's
+     * {@code terminated} is called.
+     */
     void stop() {
+        if (worker == null || !running) {
+            return;
+        }
         send(Messages.create(Messages.STOP));
+        if (stopTimer == 0) {
+            int stopGeneration = generation;
+            stopTimer = setTimeout(() -> PageErrors.guard("Stopping the training",
+                    () -> stopTimedOut(stopGeneration)), STOP_TIMEOUT_MILLIS);
+        }
+    }
+
+    private void stopTimedOut(int stopGeneration) {
+        stopTimer = 0;
+        if (stopGeneration != generation || !running) {
+            return;
+        }
+        replaceWorker();
+        trainingListener.terminated("The training worker did not stop within "
+                + STOP_TIMEOUT_MILLIS / 1000 + " s, so it was terminated");
     }
 
     /**
@@ -124,15 +188,21 @@ final class WorkerClient {
      * @return the request id that the reply carries
      */
     int evaluate(Weights weights, Dataset data, int dataVersion, double lambda) {
+        pendingEvaluation = new Evaluation(++lastRequestId, weights, data, dataVersion, lambda);
+        sendEvaluation(pendingEvaluation);
+        return lastRequestId;
+    }
+
+    private void sendEvaluation(Evaluation evaluation) {
+        ensureWorker();
         Message message = Messages.create(Messages.EVALUATE);
-        message.setRequestId(++lastRequestId);
-        message.setLambda(lambda);
-        attachWeights(message, weights);
-        if (dataVersion != workerDataVersion) {
-            attachData(message, data, dataVersion);
+        message.setRequestId(evaluation.requestId);
+        message.setLambda(evaluation.lambda);
+        attachWeights(message, evaluation.weights);
+        if (evaluation.dataVersion != workerDataVersion) {
+            attachData(message, evaluation.data, evaluation.dataVersion);
         }
         send(message);
-        return lastRequestId;
     }
 
     private void attachData(Message message, Dataset data, int dataVersion) {
@@ -153,7 +223,52 @@ final class WorkerClient {
         if (copying) {
             waitingMessages.add(message);
         } else {
-            post(worker, message, Messages.transferList(message));
+            post(ensureWorker(), message, Messages.transferList(message));
+        }
+    }
+
+    private Worker ensureWorker() {
+        if (worker == null) {
+            int workerGeneration = generation;
+            worker = new Worker(SCRIPT);
+            worker.onMessage(event -> PageErrors.guard("Handling a message of the training"
+                    + " worker", () -> {
+                        if (workerGeneration == generation) {
+                            dispatch(event);
+                        }
+                    }));
+            listenForErrors(worker, text -> PageErrors.guard("Handling a failure of the"
+                    + " training worker", () -> {
+                        if (workerGeneration == generation) {
+                            workerFailed(text);
+                        }
+                    }));
+        }
+        return worker;
+    }
+
+    /** Terminates the worker; the next request creates a new one and sends it the data. */
+    private void terminateWorker() {
+        if (worker != null) {
+            worker.terminate();
+            worker = null;
+        }
+        generation++;
+        workerDataVersion = -1;
+        copying = false;
+        waitingMessages.clear();
+        running = false;
+        if (stopTimer != 0) {
+            clearTimeout(stopTimer);
+            stopTimer = 0;
+        }
+    }
+
+    /** Terminates the worker and sends the pending cost request, if any, to a new one. */
+    private void replaceWorker() {
+        terminateWorker();
+        if (pendingEvaluation != null) {
+            sendEvaluation(pendingEvaluation);
         }
     }
 
@@ -163,41 +278,83 @@ final class WorkerClient {
         if (Messages.PROGRESS.equals(type)) {
             trainingListener.progress(message);
         } else if (Messages.FINISHED.equals(type)) {
+            runEnded();
             trainingListener.finished(message);
         } else if (Messages.EVALUATION.equals(type)) {
+            if (pendingEvaluation != null
+                    && pendingEvaluation.requestId == message.getRequestId()) {
+                pendingEvaluation = null;
+            }
             evaluationListener.evaluated(message);
         } else if (Messages.FAILED.equals(type)) {
-            if (message.getRequestId() > 0) {
-                evaluationListener.failed(message.getRequestId(), message.getText());
-            } else {
-                trainingListener.failed(message.getText());
-            }
+            dispatchFailure(message);
         } else {
             throw new IllegalStateException("The training worker sent a message of unknown type \""
                     + type + "\"");
         }
     }
 
+    private void dispatchFailure(Message message) {
+        int requestId = message.getRequestId();
+        if (requestId > 0) {
+            if (pendingEvaluation != null && pendingEvaluation.requestId == requestId) {
+                pendingEvaluation = null;
+            }
+            evaluationListener.failed(requestId, message.getText());
+            return;
+        }
+        // The run's state in the worker is unknown after a failure, so a fresh worker serves
+        // the next request.
+        replaceWorker();
+        trainingListener.failed(message.getText());
+    }
+
+    private void runEnded() {
+        running = false;
+        if (stopTimer != 0) {
+            clearTimeout(stopTimer);
+            stopTimer = 0;
+        }
+    }
+
     /**
-     * Handles an error the worker did not catch, such as worker.js failing to load. The worker's
-     * state is unknown afterwards, so it gets the data again with the next request.
+     * Handles an error the worker did not catch, such as worker.js failing to load. The worker
+     * is terminated, and its run and pending cost request fail.
      */
     private void workerFailed(String text) {
-        workerDataVersion = -1;
-        String message = "The training worker failed: " + text;
+        boolean wasRunning = running;
+        terminateWorker();
+        String message = "The training worker failed: " + text + ". A new worker starts with"
+                + " the next request.";
+        Evaluation evaluation = pendingEvaluation;
+        pendingEvaluation = null;
+        if (evaluation != null) {
+            evaluationListener.failed(evaluation.requestId, message);
+        }
+        if (wasRunning) {
+            trainingListener.failed(message);
+        }
         PageErrors.show(message);
-        trainingListener.failed(message);
-        evaluationListener.failed(lastRequestId, message);
     }
 
     @JSBody(params = {"worker", "message", "transfer"},
             script = "worker.postMessage(message, transfer);")
     private static native void post(Worker worker, JSObject message, JSObject transfer);
 
-    @JSBody(params = {"worker", "handler"}, script = "worker.addEventListener('error',"
-            + " function(event) {"
-            + "  event.preventDefault();"
-            + "  handler(event.message || 'js/worker.js could not be loaded or run');"
-            + "});")
+    @JSBody(params = {"worker", "handler"}, script = "function report(event) {"
+            + "  if (event.preventDefault) { event.preventDefault(); }"
+            + "  handler(event.message || (event.type === 'messageerror'"
+            + "    ? 'a message from the worker could not be read'"
+            + "    : 'js/worker-boot.js or js/worker.js could not be loaded or run'));"
+            + "}"
+            + "worker.addEventListener('error', report);"
+            + "worker.addEventListener('messageerror', report);")
     private static native void listenForErrors(Worker worker, PageErrors.TextHandler handler);
+
+    @JSBody(params = {"callback", "millis"},
+            script = "return setTimeout(function() { callback(); }, millis);")
+    private static native int setTimeout(Dom.Callback callback, int millis);
+
+    @JSBody(params = "id", script = "clearTimeout(id);")
+    private static native void clearTimeout(int id);
 }
