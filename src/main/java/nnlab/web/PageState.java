@@ -83,7 +83,10 @@ final class PageState {
         weightsSource = source;
         weightsCost = cost;
         weightsAccuracy = accuracy;
-        notify(weightsListeners);
+        // Each view of the new weights (cost, drawing, hidden units, storage) is its own task:
+        // together they can exceed 50 ms, which would block input on a busy machine.
+        Dom.runInTurns("Updating the page for the new weights",
+                weightsListeners.toArray(new Runnable[0]));
     }
 
     void setTraining(boolean running) {
