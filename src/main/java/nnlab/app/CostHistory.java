@@ -93,7 +93,7 @@ public final class CostHistory {
      *     fields, a number that does not parse, or more than {@link #MAX_ROWS} rows
      */
     public static CostHistory parseCsv(String text) {
-        String[] lines = text.split("\n", -1);
+        String[] lines = KeyValueText.split(text, '\n');
         if (!lines[0].trim().equals(CSV_HEADER)) {
             throw new InvalidDataException("the saved cost history starts with \""
                     + KeyValueText.shorten(lines[0]) + "\" instead of \"" + CSV_HEADER + "\"");
@@ -108,7 +108,7 @@ public final class CostHistory {
                 throw new InvalidDataException("the saved cost history has more than "
                         + MAX_ROWS + " rows");
             }
-            String[] fields = line.split(",", -1);
+            String[] fields = KeyValueText.split(line, ',');
             if (fields.length != 3) {
                 throw new InvalidDataException("line " + (i + 1) + " of the saved cost history"
                         + " has " + fields.length + " fields instead of 3: \""

@@ -13,6 +13,24 @@ final class KeyValueText {
     private KeyValueText() {
     }
 
+    /**
+     * Splits text at every {@code separator}, keeping empty fields, as {@code split} with a
+     * limit of -1 does. Written out because String.split brings TeaVM's regular-expression
+     * classes into the page, about 150 KB of JavaScript.
+     */
+    static String[] split(String text, char separator) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == separator) {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts.toArray(new String[0]);
+    }
+
     /** Formats the header line and the fields in map order. */
     static String format(String header, Map<String, String> fields) {
         StringBuilder text = new StringBuilder(header).append('\n');
@@ -38,7 +56,7 @@ final class KeyValueText {
             throw new InvalidDataException(what + " have " + text.length()
                     + " characters, more than the " + maxChars + " expected");
         }
-        String[] lines = text.split("\n", -1);
+        String[] lines = split(text, '\n');
         if (!lines[0].equals(header)) {
             throw new InvalidDataException(what + " start with \"" + shorten(lines[0])
                     + "\" instead of \"" + header + "\", so another program or version wrote"

@@ -122,7 +122,7 @@ public final class SavedWeights {
     }
 
     private static int[] parseSizes(String text) {
-        String[] parts = text.split(",", -1);
+        String[] parts = KeyValueText.split(text, ',');
         if (parts.length < 2 || parts.length > 7) {
             throw new InvalidDataException(WHAT + " have layer sizes \""
                     + KeyValueText.shorten(text) + "\" but need 2 to 7 comma-separated sizes");
