@@ -54,7 +54,13 @@ public final class StaticServer {
             throw new UsageException(dir.toAbsolutePath() + "/index.html not found; build the"
                     + " site first with mvn package, or pass --dir");
         }
-        StaticServer server = new StaticServer(dir, port);
+        StaticServer server;
+        try {
+            server = new StaticServer(dir, port);
+        } catch (java.net.BindException e) {
+            throw new UsageException("Port " + port + " on 127.0.0.1 is already in use; pass"
+                    + " --port with a free port, such as --port 8081");
+        }
         out.println("Serving " + dir.toAbsolutePath().normalize() + " at " + server.url()
                 + " (Ctrl+C stops)");
         out.flush();
