@@ -28,7 +28,7 @@ import org.teavm.jso.typedarrays.Int32Array;
  * JavaScript callback.
  */
 final class ShardedCostFunction implements DifferentiableFunction {
-    /** Upper bound on slices, because each shard holds a copy of its rows of X. */
+    /** Upper bound on slices, because each shard keeps a copy of its rows of X. */
     static final int MAX_SLICES = 8;
     private static final String SHARD_SCRIPT_JS = "shard-boot.js";
     private static final String SHARD_SCRIPT_WASM = "shard-wasm-boot.js";
@@ -44,13 +44,14 @@ final class ShardedCostFunction implements DifferentiableFunction {
     private double pendingCost;
     private int pendingShards;
     private String failure;
-    /** Why a shard stopped working, kept so that later evaluations fail at once. */
+    /** Reason a shard stopped working, kept so that later evaluations fail at once. */
     private String broken;
     private AsyncCallback<Double> waiting;
 
     /**
-     * Starts {@code slices - 1} shard workers from {@code shardScript} (see
-     * {@link #shardScript()}) and sends each its rows of X once.
+     * Starts the shard workers from {@code shardScript} (see {@link #shardScript()}): one per
+     * slice, or one per slice but the first, which the caller computes, for the JavaScript
+     * build. Each shard receives its rows of X once.
      */
     ShardedCostFunction(NetworkShape shape, Dataset data, double lambda, int slices,
             String shardScript) {
@@ -88,14 +89,14 @@ final class ShardedCostFunction implements DifferentiableFunction {
     }
 
     /**
-     * The shard build to start: WebAssembly GC where the browser validates a GC type (its loops
-     * run faster there), else the JavaScript build.
+     * Returns the shard build to start: WebAssembly GC where the browser validates a GC type
+     * (its loops run faster there), else the JavaScript build.
      */
     static String shardScript() {
         return wasmGcSupported() ? SHARD_SCRIPT_WASM : SHARD_SCRIPT_JS;
     }
 
-    /** The shard build for an engine name: "js", "wasm-gc", or anything else for the default. */
+    /** Returns the shard build for "js" or "wasm-gc"; any other name gives the default. */
     static String shardScript(String engine) {
         if ("js".equals(engine)) {
             return SHARD_SCRIPT_JS;
@@ -202,7 +203,7 @@ final class ShardedCostFunction implements DifferentiableFunction {
                 return s;
             }
         }
-        throw new IllegalStateException("A shard answered although no evaluation was pending");
+        throw new IllegalStateException("A shard returned a result although no evaluation was pending");
     }
 
     private void settleIfDone() {
@@ -243,7 +244,7 @@ final class ShardedCostFunction implements DifferentiableFunction {
         void terminate();
     }
 
-    /** Receives the shard's answers. */
+    /** Receives the shard's results and failures. */
     @JSFunctor
     interface Receiver extends JSObject {
         void receive(ShardMessage message);
