@@ -6,7 +6,6 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.core.JSObjects;
 import org.teavm.jso.typedarrays.Float64Array;
-import org.teavm.jso.typedarrays.Int32Array;
 
 /**
  * The messages between the training worker and its shard workers, each of which holds a slice of
@@ -58,72 +57,15 @@ final class ShardMessages {
             + " message.gradient.buffer];")
     static native JSObject buffers(ShardMessage message);
 
-    /** A message between the training worker and a shard. */
-    interface ShardMessage extends JSObject {
-        @JSProperty
-        String getType();
-
-        @JSProperty
-        void setType(String type);
-
-        @JSProperty
-        Float64Array getX();
-
-        @JSProperty
-        void setX(Float64Array x);
-
-        @JSProperty
-        Int32Array getY();
-
-        @JSProperty
-        void setY(Int32Array y);
-
-        @JSProperty
-        int getM();
-
-        @JSProperty
-        void setM(int m);
-
-        @JSProperty
-        int getN();
-
-        @JSProperty
-        void setN(int n);
-
-        @JSProperty
-        int getNumLabels();
-
-        @JSProperty
-        void setNumLabels(int numLabels);
-
-        @JSProperty
-        Int32Array getSizes();
-
-        @JSProperty
-        void setSizes(Int32Array sizes);
-
-        @JSProperty
-        Float64Array getTheta();
-
-        @JSProperty
-        void setTheta(Float64Array theta);
-
+    /**
+     * A message between the training worker and a shard: the page's message fields (type, x, y,
+     * m, n, numLabels, sizes, theta, cost, text) plus the gradient buffer.
+     */
+    interface ShardMessage extends Messages.Message {
         @JSProperty
         Float64Array getGradient();
 
         @JSProperty
         void setGradient(Float64Array gradient);
-
-        @JSProperty
-        double getCost();
-
-        @JSProperty
-        void setCost(double cost);
-
-        @JSProperty
-        String getText();
-
-        @JSProperty
-        void setText(String text);
     }
 }
