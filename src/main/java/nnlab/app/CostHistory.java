@@ -2,6 +2,7 @@ package nnlab.app;
 
 import java.util.Arrays;
 import nnlab.data.InvalidDataException;
+import nnlab.math.WholeNumbers;
 
 /**
  * J(Θ) after each training iteration with the time since the run started, as the page's cost
@@ -116,7 +117,7 @@ public final class CostHistory {
             }
             String where = "line " + (i + 1) + " of the saved cost history";
             double iteration = KeyValueText.parseNumber(fields[0], "iteration", where);
-            if (iteration != Math.rint(iteration) || iteration < 0 || iteration > 1e9) {
+            if (!WholeNumbers.isWhole(iteration) || iteration < 0 || iteration > 1e9) {
                 throw new InvalidDataException(where + " has iteration " + fields[0]
                         + ", which is not a whole number 0..1000000000");
             }

@@ -7,6 +7,7 @@ import nnlab.data.InvalidDataException;
 import nnlab.io.MatArray;
 import nnlab.io.MatFileReader;
 import nnlab.io.MatFileWriter;
+import nnlab.math.WholeNumbers;
 import nnlab.nn.NetworkShape;
 
 /**
@@ -57,13 +58,13 @@ public final class MatData {
 
     /** Returns the label as an int, or throws naming the row when it is not a whole 1..1000. */
     private static int checkLabel(double label, int row) {
-        if (label >= 1 && label <= MAX_LABEL && label == Math.rint(label)) {
+        if (label >= 1 && label <= MAX_LABEL && WholeNumbers.isWhole(label)) {
             return (int) label;
         }
         String problem;
         if (Double.isNaN(label) || Double.isInfinite(label)) {
             problem = "a finite number";
-        } else if (label != Math.rint(label)) {
+        } else if (!WholeNumbers.isWhole(label)) {
             problem = "a whole number";
         } else {
             problem = label < 1 ? "at least 1" : "at most " + MAX_LABEL;
@@ -76,7 +77,7 @@ public final class MatData {
 
     /** Formats whole numbers without ".0", so a label reads 0 rather than 0.0. */
     private static String formatNumber(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+        if (WholeNumbers.isWhole(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
         return Double.toString(value);

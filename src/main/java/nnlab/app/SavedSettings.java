@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nnlab.data.InvalidDataException;
+import nnlab.math.WholeNumbers;
 import nnlab.optim.Method;
 
 /**
@@ -112,7 +113,7 @@ public final class SavedSettings {
 
     private static String wholeNumberProblem(String value, double min, double max) {
         double number = parse(value);
-        if (number == Math.rint(number) && number >= min && number <= max) {
+        if (WholeNumbers.isWhole(number) && number >= min && number <= max) {
             return null;
         }
         return "is not a whole number in " + (long) min + ".." + (long) max;

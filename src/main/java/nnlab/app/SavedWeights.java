@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nnlab.data.InvalidDataException;
+import nnlab.math.WholeNumbers;
 import nnlab.nn.NetworkShape;
 
 /**
@@ -130,7 +131,7 @@ public final class SavedWeights {
         int[] sizes = new int[parts.length];
         for (int l = 0; l < parts.length; l++) {
             double size = KeyValueText.parseNumber(parts[l], "layer size " + (l + 1), WHAT);
-            if (size != Math.rint(size) || size < 1 || size > 1_000_000) {
+            if (!WholeNumbers.isWhole(size) || size < 1 || size > 1_000_000) {
                 throw new InvalidDataException(WHAT + " have " + parts[l].trim() + " as layer"
                         + " size " + (l + 1) + " but need a whole number 1..1000000");
             }

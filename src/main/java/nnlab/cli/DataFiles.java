@@ -51,6 +51,9 @@ final class DataFiles {
 
     static byte[] read(String path) throws IOException {
         Path file = Path.of(path);
+        if (Files.isDirectory(file)) {
+            throw new IOException(path + " is a directory; give the path of a .mat file");
+        }
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
@@ -60,6 +63,37 @@ final class DataFiles {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new IOException("File not found: " + path);
+        } catch (IOException e) {
+            throw new IOException("Could not read " + path + ": " + e, e);
+        }
+    }
+
+    /**
+     * Throws before any work is done when {@code path} cannot be written: its folder is missing
+     * or it names a folder.
+     */
+    static void checkWritable(String path) throws IOException {
+        Path file = Path.of(path).toAbsolutePath();
+        Path folder = file.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new IOException("Cannot write " + path + ": the folder " + folder
+                    + " does not exist; create it or choose another --out path");
+        }
+        if (Files.isDirectory(file)) {
+            throw new IOException("Cannot write " + path + ": it is a folder; give a file name"
+                    + " such as weights.mat");
+        }
+        if (!Files.isWritable(folder) || (Files.exists(file) && !Files.isWritable(file))) {
+            throw new IOException("Cannot write " + path + ": permission denied");
+        }
+    }
+
+    /** Writes the bytes, naming the file in the error. */
+    static void write(String path, byte[] bytes) throws IOException {
+        try {
+            Files.write(Path.of(path), bytes);
+        } catch (IOException e) {
+            throw new IOException("Could not write " + path + ": " + e, e);
         }
     }
 

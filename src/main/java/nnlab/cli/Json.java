@@ -1,5 +1,7 @@
 package nnlab.cli;
 
+import nnlab.math.WholeNumbers;
+
 /** Builds one flat JSON object of numbers and strings, keys in insertion order. */
 final class Json {
     private final StringBuilder text = new StringBuilder("{");
@@ -8,7 +10,7 @@ final class Json {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return raw(key, "null");
         }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+        if (WholeNumbers.isWhole(value) && Math.abs(value) < 1e15) {
             return raw(key, Long.toString((long) value));
         }
         return raw(key, Double.toString(value));

@@ -2,8 +2,6 @@ package nnlab.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -120,6 +118,9 @@ public final class Main {
         if (outPath != null && outPath.isEmpty()) {
             throw new UsageException("--out needs a file name, such as weights.mat");
         }
+        if (outPath != null) {
+            DataFiles.checkWritable(outPath);
+        }
         Dataset data = DataFiles.dataset(arguments.text("data", null));
         TrainingSettings settings = new TrainingSettings(hidden, lambda, iterations, method, seed,
                 WeightInit.DEFAULT_EPSILON);
@@ -138,7 +139,7 @@ public final class Main {
         Weights weights = session.weights();
         Evaluation evaluation = Evaluation.of(weights.shape(), weights.theta(), data);
         if (outPath != null) {
-            Files.write(Path.of(outPath), MatData.writeWeights(weights));
+            DataFiles.write(outPath, MatData.writeWeights(weights));
         }
         Json json = new Json().put("cost", minimization.cost())
                 .put("accuracy", 100.0 * evaluation.accuracy())

@@ -50,8 +50,8 @@ final class CostSection implements WorkerClient.EvaluationListener {
         double lambda = Dom.numberValue(elements.lambda);
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
             elements.costStatus.setTextContent("Enter a λ of 0 or more.");
-            throw new InvalidDataException("λ must be a number of 0 or more, found \""
-                    + elements.lambda.getValue() + "\"");
+            throw new InvalidDataException("λ must be a number of 0 or more, found "
+                    + Dom.quoteInput(elements.lambda));
         }
         try {
             weights.checkFits(data);

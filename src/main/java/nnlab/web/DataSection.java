@@ -87,10 +87,23 @@ final class DataSection {
             return;
         }
         Dom.readFile(file, bytes -> PageErrors.guard("Could not load " + name, () -> {
+            rejectWhileTraining(name);
             Dataset data = MatData.readDataset(bytes);
             requireSquareImages(data);
             state.setData(data, name);
         }), text -> PageErrors.show("Could not read " + name + ": " + text));
+    }
+
+    /**
+     * Throws while a run is training: the file inputs are disabled then, but a drop or a read
+     * that began before the run started can still arrive.
+     */
+    private void rejectWhileTraining(String name) {
+        if (state.isTraining()) {
+            throw new IllegalStateException(name + " was not loaded because training is running"
+                    + " on the current data and weights; stop the training or wait for it to"
+                    + " finish, then load the file again");
+        }
     }
 
     /** Shows an error and returns false for a file above {@link #MAX_FILE_BYTES}. */
@@ -128,6 +141,7 @@ final class DataSection {
             return;
         }
         Dom.readFile(file, bytes -> PageErrors.guard("Could not load " + name, () -> {
+            rejectWhileTraining(name);
             Weights weights = MatData.readWeights(bytes);
             if (state.data() != null) {
                 weights.checkFits(state.data());

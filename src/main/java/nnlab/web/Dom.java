@@ -70,6 +70,16 @@ final class Dom {
             + "return text === '' ? NaN : Number(text);")
     static native double numberValue(HTMLInputElement input);
 
+    /**
+     * Quotes a number input's text for an error message. A number input reports text it cannot
+     * read as a number (such as "abc" or 1e309) as empty, so an empty value is named as such.
+     */
+    static String quoteInput(HTMLInputElement input) {
+        String value = input.getValue();
+        return value.isEmpty() ? "an empty field or text that is not a number"
+                : "\"" + value + "\"";
+    }
+
     /** Returns the first file of the input's selection, or null. */
     @JSBody(params = "input", script = "return input.files && input.files.length > 0"
             + " ? input.files[0] : null;")

@@ -32,7 +32,7 @@ final class GradientCheckSection {
         double lambda = Dom.numberValue(elements.gradcheckLambda);
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
             throw new InvalidDataException("λ of the gradient check must be a number of 0 or"
-                    + " more, found \"" + elements.gradcheckLambda.getValue() + "\"");
+                    + " more, found " + Dom.quoteInput(elements.gradcheckLambda));
         }
         GradientCheck check = GradientCheck.run(lambda);
         double[] analytic = check.analytic();

@@ -6,6 +6,7 @@ import nnlab.app.TrainingSettings;
 import nnlab.app.Weights;
 import nnlab.data.Dataset;
 import nnlab.data.InvalidDataException;
+import nnlab.math.WholeNumbers;
 import nnlab.nn.NetworkShape;
 import nnlab.optim.Method;
 import nnlab.optim.StopReason;
@@ -284,7 +285,7 @@ final class TrainingSection implements WorkerClient.TrainingListener {
     private static String describe(StopReason reason) {
         switch (reason) {
             case MAX_ITERATIONS:
-                return "Finished the iterations";
+                return "Done";
             case CONVERGED:
                 return "Converged: J(Θ) stopped decreasing";
             case LINE_SEARCH_FAILED:
@@ -321,8 +322,8 @@ final class TrainingSection implements WorkerClient.TrainingListener {
     private double readLambda() {
         double lambda = Dom.numberValue(elements.trainLambda);
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-            throw new InvalidDataException("λ for training must be a number of 0 or more, found \""
-                    + elements.trainLambda.getValue() + "\"");
+            throw new InvalidDataException("λ for training must be a number of 0 or more, found "
+                    + Dom.quoteInput(elements.trainLambda));
         }
         return lambda;
     }
@@ -330,9 +331,9 @@ final class TrainingSection implements WorkerClient.TrainingListener {
     /** Reads a whole number, naming the field when the text is not one. */
     private static int readInt(HTMLInputElement input, String name) {
         double value = Dom.numberValue(input);
-        if (!(value == Math.rint(value)) || Math.abs(value) > Integer.MAX_VALUE) {
-            throw new InvalidDataException(name + " must be a whole number, found \""
-                    + input.getValue() + "\"");
+        if (!WholeNumbers.isWhole(value) || Math.abs(value) > Integer.MAX_VALUE) {
+            throw new InvalidDataException(name + " must be a whole number, found "
+                    + Dom.quoteInput(input));
         }
         return (int) value;
     }

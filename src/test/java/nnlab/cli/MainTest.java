@@ -104,6 +104,19 @@ class MainTest {
     }
 
     @Test
+    void missingOutputFolderFailsBeforeTraining() {
+        String out = temp.resolve("absent").resolve("w.mat").toString();
+        assertEquals(2, run("train", "--iterations", "1000", "--out", out));
+        assertOneErrorLine("does not exist");
+    }
+
+    @Test
+    void directoryAsWeightsExitsWithTwo() {
+        assertEquals(2, run("cost", "--weights", temp.toString()));
+        assertOneErrorLine("is a directory");
+    }
+
+    @Test
     void unknownCommandExitsWithTwo() {
         assertEquals(2, run("fly"));
         assertOneErrorLine("Unknown command 'fly'");

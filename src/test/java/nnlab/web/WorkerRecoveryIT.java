@@ -108,7 +108,7 @@ class WorkerRecoveryIT {
         PageActions.train(browser, 25, RECOVERY_ITERATIONS);
         assertEquals((long) RECOVERY_ITERATIONS, browser.script(
                 "return window.nnlab.costHistory().length;"), "points of the new run");
-        assertTrue(browser.text("train-status").startsWith("Finished the iterations"),
+        assertTrue(browser.text("train-status").startsWith("Done after " + RECOVERY_ITERATIONS + " iterations"),
                 browser.text("train-status"));
     }
 
