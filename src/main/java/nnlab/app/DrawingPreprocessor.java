@@ -27,6 +27,17 @@ public final class DrawingPreprocessor {
      * @param ink row-major width x height ink levels in 0..1 (1 = full stroke), not modified
      */
     public static double[] toInput(double[] ink, int width, int height) {
+        return toInput(ink, width, height, null);
+    }
+
+    /**
+     * Same as {@link #toInput(double[], int, int)}, with a work array for the summed-area table
+     * that the caller keeps between drawings, so that a drawing updated on every animation
+     * frame allocates no large arrays.
+     *
+     * @param table null, or an array of (width+1)*(height+1) values that is overwritten
+     */
+    public static double[] toInput(double[] ink, int width, int height, double[] table) {
         if (width < 1 || height < 1 || ink.length != width * height) {
             throw new IllegalArgumentException("The drawing must have width x height = "
                     + ((long) width * height) + " values, found " + ink.length);
@@ -59,14 +70,16 @@ public final class DrawingPreprocessor {
         double scale = BOX / side * (SIDE / FRAME);
         double centreX = sumX / mass;
         double centreY = sumY / mass;
-        double[] table = summedAreaTable(ink, width, height);
+        double[] sums = table != null && table.length == (width + 1) * (height + 1) ? table
+                : new double[(width + 1) * (height + 1)];
+        summedAreaTable(ink, width, height, sums);
         double[] input = new double[SIDE * SIDE];
         double cover = 1.0 / scale;
         for (int row = 0; row < SIDE; row++) {
             double y0 = (row - SIDE / 2.0) * cover + centreY;
             for (int col = 0; col < SIDE; col++) {
                 double x0 = (col - SIDE / 2.0) * cover + centreX;
-                double sum = areaSum(table, width, height, x0, y0, x0 + cover, y0 + cover);
+                double sum = areaSum(sums, width, height, x0, y0, x0 + cover, y0 + cover);
                 input[col * SIDE + row] = clamp(sum / (cover * cover));
             }
         }
@@ -77,18 +90,18 @@ public final class DrawingPreprocessor {
         return v > 0 ? (v < 1 ? v : 1) : 0;
     }
 
-    /** S(x, y) = sum of ink over [0, x) x [0, y), stored (width+1) x (height+1) row-major. */
-    private static double[] summedAreaTable(double[] ink, int width, int height) {
+    /** Writes S(x, y) = sum of ink over [0, x) x [0, y), (width+1) x (height+1) row-major. */
+    private static void summedAreaTable(double[] ink, int width, int height, double[] table) {
         int stride = width + 1;
-        double[] table = new double[stride * (height + 1)];
+        java.util.Arrays.fill(table, 0, stride, 0.0);
         for (int y = 0; y < height; y++) {
+            table[(y + 1) * stride] = 0;
             double rowSum = 0;
             for (int x = 0; x < width; x++) {
                 rowSum += clamp(ink[y * width + x]);
                 table[(y + 1) * stride + x + 1] = table[y * stride + x + 1] + rowSum;
             }
         }
-        return table;
     }
 
     /** Sum of ink over the real rectangle [x0, x1) x [y0, y1); outside the drawing counts 0. */

@@ -5,6 +5,7 @@ import nnlab.app.Weights;
 import nnlab.data.Dataset;
 import nnlab.nn.Predictor;
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSByRef;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.JSProperty;
 import org.teavm.jso.canvas.CanvasRenderingContext2D;
@@ -12,7 +13,6 @@ import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.TextRectangle;
-import org.teavm.jso.typedarrays.Float64Array;
 
 /**
  * Section 5: the user draws a digit with a mouse, finger or pen, and the current weights
@@ -28,6 +28,9 @@ final class DrawSection {
     private final HTMLCanvasElement canvas;
     private final CanvasRenderingContext2D context;
     private final Charts.Chart chart;
+    /** Work arrays reused on every frame: the ink levels and the preprocessor's table. */
+    private double[] ink;
+    private double[] table;
     private Predictor predictor;
     private int activePointer = -1;
     private double lastX;
@@ -153,8 +156,12 @@ final class DrawSection {
     private void classify() {
         int width = canvas.getWidth();
         int height = canvas.getHeight();
-        double[] ink = readInk(context, width, height).toJavaArray();
-        double[] input = DrawingPreprocessor.toInput(ink, width, height);
+        if (ink == null || ink.length != width * height) {
+            ink = new double[width * height];
+            table = new double[(width + 1) * (height + 1)];
+        }
+        readInk(context, width, height, ink);
+        double[] input = DrawingPreprocessor.toInput(ink, width, height, table);
 
         if (input == null) {
             ImageRenderer.clear(elements.networkInput);
@@ -193,14 +200,12 @@ final class DrawSection {
         Charts.clearBars(chart);
     }
 
-    /** Returns the red channel of every pixel as ink 0..1, row-major. */
-    @JSBody(params = {"context", "width", "height"}, script = "var rgba ="
+    /** Writes the red channel of every pixel into {@code ink} as 0..1, row-major. */
+    @JSBody(params = {"context", "width", "height", "ink"}, script = "var rgba ="
             + " context.getImageData(0, 0, width, height).data;"
-            + "var ink = new Float64Array(width * height);"
-            + "for (var i = 0; i < ink.length; i++) { ink[i] = rgba[4 * i] / 255; }"
-            + "return ink;")
-    private static native Float64Array readInk(
-            CanvasRenderingContext2D context, int width, int height);
+            + "for (var i = 0; i < ink.length; i++) { ink[i] = rgba[4 * i] / 255; }")
+    private static native void readInk(CanvasRenderingContext2D context, int width, int height,
+            @JSByRef double[] ink);
 
     @JSBody(script = "return { willReadFrequently: true };")
     private static native JSObject readFrequently();

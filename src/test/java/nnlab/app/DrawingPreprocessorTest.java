@@ -69,6 +69,19 @@ class DrawingPreprocessorTest {
         }
     }
 
+    @Test
+    void reusedTableGivesSameInput() {
+        double[] table = new double[(SIZE + 1) * (SIZE + 1)];
+        double[] first = new double[SIZE * SIZE];
+        fillRectangle(first, 40, 30, 90, 250);
+        DrawingPreprocessor.toInput(first, SIZE, SIZE, table);
+        double[] second = new double[SIZE * SIZE];
+        fillRectangle(second, 150, 60, 260, 100);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                DrawingPreprocessor.toInput(second, SIZE, SIZE),
+                DrawingPreprocessor.toInput(second, SIZE, SIZE, table));
+    }
+
     private static void fillRectangle(double[] ink, int left, int top, int right, int bottom) {
         for (int y = top; y < bottom; y++) {
             for (int x = left; x < right; x++) {
