@@ -29,6 +29,8 @@ final class TrainingSection implements WorkerClient.TrainingListener {
     private final CostHistory history = new CostHistory();
     /** The running or last run, null before the first one and after the worker was replaced. */
     private Run run;
+    /** True while a redraw of the cost chart waits for the next animation frame. */
+    private boolean chartUpdatePending;
 
     /** The page's record of one run in the worker. */
     private static final class Run {
@@ -179,7 +181,7 @@ final class TrainingSection implements WorkerClient.TrainingListener {
         run.lastIteration = message.getIteration();
         addPoint(run.chartOffset + run.lastIteration, message.getCost(),
                 run.elapsedOffset + message.getElapsedMs());
-        chart.update("none");
+        scheduleChartUpdate();
         showPointCount();
         elements.trainIteration.setTextContent((run.chartOffset + run.lastIteration) + " of "
                 + (run.chartOffset + run.targetIteration));
@@ -295,6 +297,21 @@ final class TrainingSection implements WorkerClient.TrainingListener {
             default:
                 return "Stopped because J(Θ) or its gradient became NaN or infinite; the weights"
                         + " are the last finite ones,";
+        }
+    }
+
+    /**
+     * Redraws the cost chart once per animation frame at most: iterations can arrive faster
+     * than frames, and each redraw costs main-thread time while the workers keep the cores busy.
+     * The points themselves are added at once, so the chart's data is always complete.
+     */
+    private void scheduleChartUpdate() {
+        if (!chartUpdatePending) {
+            chartUpdatePending = true;
+            Dom.nextFrame(() -> {
+                chartUpdatePending = false;
+                chart.update("none");
+            });
         }
     }
 
