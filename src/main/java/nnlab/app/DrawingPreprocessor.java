@@ -86,6 +86,29 @@ public final class DrawingPreprocessor {
         return input;
     }
 
+    /**
+     * Returns the longer side, in pixels, of the bounding box of the ink (levels above 0), or 0
+     * for an empty drawing. The network saw only digits that filled their 20x20 box, so a small
+     * drawing is enlarged a lot and its prediction is less reliable.
+     */
+    public static int inkExtent(double[] ink, int width, int height) {
+        int left = width;
+        int right = -1;
+        int top = height;
+        int bottom = -1;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                if (ink[y * width + x] > 0) {
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                    top = Math.min(top, y);
+                    bottom = Math.max(bottom, y);
+                }
+            }
+        }
+        return right < 0 ? 0 : Math.max(right - left + 1, bottom - top + 1);
+    }
+
     private static double clamp(double v) {
         return v > 0 ? (v < 1 ? v : 1) : 0;
     }

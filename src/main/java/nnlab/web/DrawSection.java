@@ -28,6 +28,8 @@ final class DrawSection {
     private final HTMLCanvasElement canvas;
     private final CanvasRenderingContext2D context;
     private final Charts.Chart chart;
+    /** Drawings whose longer side is below this fraction of the canvas get a hint. */
+    private static final double SMALL_DRAWING_FRACTION = 0.35;
     /** Work arrays reused on every frame: the ink levels and the preprocessor's table. */
     private double[] ink;
     private double[] table;
@@ -139,6 +141,7 @@ final class DrawSection {
         activePointer = -1;
         hasInk = false;
         ImageRenderer.clear(elements.networkInput);
+        elements.drawHint.setTextContent("");
         showNoPrediction();
     }
 
@@ -165,9 +168,15 @@ final class DrawSection {
 
         if (input == null) {
             ImageRenderer.clear(elements.networkInput);
+            elements.drawHint.setTextContent("");
             showNoPrediction();
             return;
         }
+        boolean small = DrawingPreprocessor.inkExtent(ink, width, height)
+                < SMALL_DRAWING_FRACTION * Math.min(width, height);
+        elements.drawHint.setTextContent(small ? "The drawing is small: draw the digit across"
+                + " most of the box, as the training digits fill theirs, for a reliable"
+                + " prediction." : "");
         ImageRenderer.drawImage(elements.networkInput, input, 0, 1, DrawingPreprocessor.SIDE,
                 false);
         if (predictor == null) {

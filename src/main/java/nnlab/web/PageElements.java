@@ -71,6 +71,7 @@ final class PageElements {
     final HTMLCanvasElement probabilityChart;
     final HTMLCanvasElement networkInput;
     final HTMLElement drawNote;
+    final HTMLElement drawHint;
 
     /** Looks up every element; throws IllegalStateException naming the first missing id. */
     PageElements(HTMLDocument document) {
@@ -132,6 +133,7 @@ final class PageElements {
         probabilityChart = find(document, "probability-chart");
         networkInput = find(document, "network-input");
         drawNote = find(document, "draw-note");
+        drawHint = find(document, "draw-hint");
     }
 
     @SuppressWarnings("unchecked")

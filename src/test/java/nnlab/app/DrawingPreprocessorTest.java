@@ -70,6 +70,14 @@ class DrawingPreprocessorTest {
     }
 
     @Test
+    void inkExtentIsLongerSideOfBoundingBox() {
+        double[] ink = new double[SIZE * SIZE];
+        assertEquals(0, DrawingPreprocessor.inkExtent(ink, SIZE, SIZE));
+        fillRectangle(ink, 100, 20, 120, 260);
+        assertEquals(240, DrawingPreprocessor.inkExtent(ink, SIZE, SIZE));
+    }
+
+    @Test
     void reusedTableGivesSameInput() {
         double[] table = new double[(SIZE + 1) * (SIZE + 1)];
         double[] first = new double[SIZE * SIZE];
