@@ -42,43 +42,24 @@ public final class DrawingPreprocessor {
             throw new IllegalArgumentException("The drawing must have width x height = "
                     + ((long) width * height) + " values, found " + ink.length);
         }
-        int left = width;
-        int right = -1;
-        int top = height;
-        int bottom = -1;
-        double mass = 0;
-        double sumX = 0;
-        double sumY = 0;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                double v = clamp(ink[y * width + x]);
-                if (v > 0) {
-                    left = Math.min(left, x);
-                    right = Math.max(right, x);
-                    top = Math.min(top, y);
-                    bottom = Math.max(bottom, y);
-                    mass += v;
-                    sumX += v * (x + 0.5);
-                    sumY += v * (y + 0.5);
-                }
-            }
-        }
-        if (right < 0) {
+        int side = inkExtent(ink, width, height);
+        if (side == 0) {
             return null;
         }
-        int side = Math.max(right - left + 1, bottom - top + 1);
         double scale = BOX / side * (SIDE / FRAME);
-        double centreX = sumX / mass;
-        double centreY = sumY / mass;
+        double[] centre = centreOfMass(ink, width, height);
+
         double[] sums = table != null && table.length == (width + 1) * (height + 1) ? table
                 : new double[(width + 1) * (height + 1)];
         summedAreaTable(ink, width, height, sums);
+
+        // Each output pixel averages the square of the drawing that the affine map sends to it.
         double[] input = new double[SIDE * SIDE];
         double cover = 1.0 / scale;
         for (int row = 0; row < SIDE; row++) {
-            double y0 = (row - SIDE / 2.0) * cover + centreY;
+            double y0 = (row - SIDE / 2.0) * cover + centre[1];
             for (int col = 0; col < SIDE; col++) {
-                double x0 = (col - SIDE / 2.0) * cover + centreX;
+                double x0 = (col - SIDE / 2.0) * cover + centre[0];
                 double sum = areaSum(sums, width, height, x0, y0, x0 + cover, y0 + cover);
                 input[col * SIDE + row] = clamp(sum / (cover * cover));
             }
@@ -109,8 +90,27 @@ public final class DrawingPreprocessor {
         return right < 0 ? 0 : Math.max(right - left + 1, bottom - top + 1);
     }
 
+    /** Returns the ink-weighted mean position {x, y} of the pixel centres; ink must be nonzero. */
+    private static double[] centreOfMass(double[] ink, int width, int height) {
+        double mass = 0;
+        double sumX = 0;
+        double sumY = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double v = clamp(ink[y * width + x]);
+                mass += v;
+                sumX += v * (x + 0.5);
+                sumY += v * (y + 0.5);
+            }
+        }
+        return new double[] {sumX / mass, sumY / mass};
+    }
+
     private static double clamp(double v) {
-        return v > 0 ? (v < 1 ? v : 1) : 0;
+        if (!(v > 0)) {
+            return 0;
+        }
+        return Math.min(v, 1);
     }
 
     /** Writes S(x, y) = sum of ink over [0, x) x [0, y), (width+1) x (height+1) row-major. */
