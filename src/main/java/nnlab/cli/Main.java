@@ -53,7 +53,8 @@ public final class Main {
     /** Runs one command; returns the exit status (0, or 2 after printing one error line). */
     int run(String[] args) {
         try {
-            if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+            if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")
+                    || args[0].equals("help")) {
                 if (args.length == 0) {
                     throw new UsageException("missing COMMAND\n" + USAGE);
                 }

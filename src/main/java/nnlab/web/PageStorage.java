@@ -23,6 +23,8 @@ final class PageStorage {
     static final String WEIGHTS_KEY = "nnlab.weights";
     static final String SETTINGS_KEY = "nnlab.settings";
     static final String HISTORY_KEY = "nnlab.history";
+    /** Start time of a training run, removed when the run ends; left behind by a reload. */
+    static final String RUN_KEY = "nnlab.running";
     private static final int COST_DECIMALS = 4;
 
     private final PageElements elements;
@@ -104,8 +106,19 @@ final class PageStorage {
         }
     }
 
-    /** Saves the settings whenever an input changes and the weights whenever they change. */
+    /**
+     * Saves the settings whenever an input changes and the weights whenever they change, and
+     * marks a running training run so that a reload can say it was interrupted.
+     */
     void startSaving() {
+        noteInterruptedRun();
+        state.onTrainingChanged(() -> {
+            if (state.isTraining()) {
+                write(RUN_KEY, Long.toString((long) now()), "training start");
+            } else {
+                remove(RUN_KEY);
+            }
+        });
         for (HTMLElement input : settingInputs().values()) {
             Dom.on(input, "change", "Saving the settings", event -> saveSettings());
         }
@@ -116,6 +129,24 @@ final class PageStorage {
                 Dom.nextTask(() -> PageErrors.guard("Saving the weights", this::saveWeights));
             }
         });
+    }
+
+    /** Notes a run that was still training when the page was closed or reloaded. */
+    private void noteInterruptedRun() {
+        String started = read(RUN_KEY);
+        if (started == null) {
+            return;
+        }
+        remove(RUN_KEY);
+        double millis;
+        try {
+            millis = Double.parseDouble(started);
+        } catch (NumberFormatException e) {
+            millis = Double.NaN;
+        }
+        addNote("A training run started on " + formatDate(millis) + " was still going when the"
+                + " page was closed or reloaded; its weights were lost. Any weights shown come"
+                + " from before that run.");
     }
 
     void saveHistory(CostHistory history) {
