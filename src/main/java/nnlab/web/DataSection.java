@@ -81,6 +81,18 @@ final class DataSection {
     }
 
     private void loadDataFile(File file) {
+        readChecked(file, (bytes, name) -> {
+            Dataset data = MatData.readDataset(bytes);
+            requireSquareImages(data);
+            state.setData(data, name);
+        });
+    }
+
+    /**
+     * Reads a chosen or dropped file and hands its bytes to {@code use}, unless it is too large
+     * or training runs; any failure goes to #error and the page keeps what it had.
+     */
+    private void readChecked(File file, BytesUse use) {
         PageErrors.clear();
         String name = file.getName();
         if (!checkSize(file, name)) {
@@ -88,10 +100,13 @@ final class DataSection {
         }
         Dom.readFile(file, bytes -> PageErrors.guard("Could not load " + name, () -> {
             rejectWhileTraining(name);
-            Dataset data = MatData.readDataset(bytes);
-            requireSquareImages(data);
-            state.setData(data, name);
+            use.accept(bytes, name);
         }), text -> PageErrors.show("Could not read " + name + ": " + text));
+    }
+
+    /** What to do with the bytes of a file named {@code name}. */
+    private interface BytesUse {
+        void accept(byte[] bytes, String name);
     }
 
     /**
@@ -135,19 +150,13 @@ final class DataSection {
     }
 
     private void loadWeightsFile(File file) {
-        PageErrors.clear();
-        String name = file.getName();
-        if (!checkSize(file, name)) {
-            return;
-        }
-        Dom.readFile(file, bytes -> PageErrors.guard("Could not load " + name, () -> {
-            rejectWhileTraining(name);
+        readChecked(file, (bytes, name) -> {
             Weights weights = MatData.readWeights(bytes);
             if (state.data() != null) {
                 weights.checkFits(state.data());
             }
             state.setWeights(weights, name);
-        }), text -> PageErrors.show("Could not read " + name + ": " + text));
+        });
     }
 
     /** Offers the current weights as weights.mat with Theta1, Theta2, ... as ex4weights.mat. */
