@@ -17,6 +17,8 @@ import org.teavm.jso.typedarrays.Float64Array;
  * compiled to JavaScript (js/shard.js) and to WebAssembly GC (js/shard.wasm).
  */
 public final class ShardWorkerMain {
+    /** The shard's rows of X and their labels, kept for every network of later runs. */
+    private static Dataset slice;
     private static Backpropagation pass;
     private static double[] theta;
     private static double[] gradient;
@@ -31,9 +33,14 @@ public final class ShardWorkerMain {
     private static void handle(ShardMessage message) {
         try {
             if (ShardMessages.DATA.equals(message.getType())) {
-                Dataset slice = new Dataset(message.getX().copyToJavaArray(),
-                        message.getY().copyToJavaArray(), message.getM(), message.getN(),
-                        message.getNumLabels());
+                if (hasRows(message)) {
+                    slice = new Dataset(message.getX().copyToJavaArray(),
+                            message.getY().copyToJavaArray(), message.getM(), message.getN(),
+                            message.getNumLabels());
+                } else if (slice == null) {
+                    throw new IllegalStateException("The shard worker has no rows of X yet;"
+                            + " the first " + ShardMessages.DATA + " message must carry them");
+                }
                 NetworkShape shape = NetworkShape.of(message.getSizes().copyToJavaArray());
                 pass = new Backpropagation(shape, slice, 0, slice.m(), true);
                 theta = new double[shape.parameterCount()];
@@ -72,6 +79,10 @@ public final class ShardWorkerMain {
         message.setCost(cost);
         post(message, ShardMessages.buffers(message));
     }
+
+    /** Tells whether a data message carries rows of X (the first one) or only a new network. */
+    @JSBody(params = "message", script = "return message.x != null;")
+    private static native boolean hasRows(JSObject message);
 
     @JSBody(params = "handler", script = "self.onmessage = function(event) {"
             + " handler(event.data); };")

@@ -34,6 +34,8 @@ final class ShardedCostFunction implements DifferentiableFunction {
     private static final String SHARD_SCRIPT_WASM = "shard-wasm-boot.js";
 
     private final NetworkShape shape;
+    private final Dataset data;
+    private final String shardScript;
     private final double lambda;
     private final int m;
     private final Backpropagation ownSlice;
@@ -52,13 +54,20 @@ final class ShardedCostFunction implements DifferentiableFunction {
      * Starts the shard workers from {@code shardScript} (see {@link #shardScript()}): one per
      * slice, or one per slice but the first, which the caller computes, for the JavaScript
      * build. Each shard receives its rows of X once.
+     *
+     * @param previous the function of the previous run, or null. Its shard workers are kept,
+     *     with the rows of X they have, when it used the same data set, build and number of
+     *     shards, so a new run with another network starts without copying X or compiling the
+     *     shards again; otherwise they are stopped.
      */
     ShardedCostFunction(NetworkShape shape, Dataset data, double lambda, int slices,
-            String shardScript) {
+            String shardScript, ShardedCostFunction previous) {
         CostFunction.checkLambda(lambda);
         Backpropagation.checkFits(shape, data);
         int count = Math.max(1, Math.min(Math.min(slices, MAX_SLICES), data.m()));
         this.shape = shape;
+        this.data = data;
+        this.shardScript = shardScript;
         this.lambda = lambda;
         this.m = data.m();
         // The WebAssembly shards run the loops faster than this JavaScript worker, so with
@@ -70,18 +79,31 @@ final class ShardedCostFunction implements DifferentiableFunction {
         this.shards = new Shard[count - first];
         this.thetaBuffers = new Float64Array[count - first];
         this.gradientBuffers = new Float64Array[count - first];
+        boolean reuse = previous != null && previous.data == data && previous.broken == null
+                && previous.shardScript.equals(shardScript)
+                && previous.shards.length == shards.length;
+        if (previous != null && !reuse) {
+            previous.close();
+        }
         for (int s = first; s < count; s++) {
-            int from = s == 0 ? 0 : sliceEnd(s - 1, count);
-            int to = sliceEnd(s, count);
-            Shard shard = startShard(shardScript, this::receive);
             ShardMessage message = ShardMessages.create(ShardMessages.DATA);
-            message.setX(copyRows(data.x(), from * data.n(), to * data.n()));
-            message.setY(copyLabels(data.y(), from, to));
-            message.setM(to - from);
-            message.setN(data.n());
-            message.setNumLabels(data.numLabels());
             message.setSizes(Messages.copyOf(shape.sizes()));
-            shard.postMessage(message, dataBuffers(message));
+            Shard shard;
+            if (reuse) {
+                shard = previous.shards[s - first];
+                listen(shard, this::receive);
+                shard.postMessage(message, null);
+            } else {
+                int from = s == 0 ? 0 : sliceEnd(s - 1, count);
+                int to = sliceEnd(s, count);
+                shard = startShard(shardScript, this::receive);
+                message.setX(copyRows(data.x(), from * data.n(), to * data.n()));
+                message.setY(copyLabels(data.y(), from, to));
+                message.setM(to - from);
+                message.setN(data.n());
+                message.setNumLabels(data.numLabels());
+                shard.postMessage(message, dataBuffers(message));
+            }
             shards[s - first] = shard;
             thetaBuffers[s - first] = Messages.allocate(shape.parameterCount());
             gradientBuffers[s - first] = Messages.allocate(shape.parameterCount());
@@ -229,13 +251,22 @@ final class ShardedCostFunction implements DifferentiableFunction {
     @JSBody(params = "message", script = "return [message.x.buffer, message.y.buffer];")
     private static native JSObject dataBuffers(ShardMessage message);
 
-    @JSBody(params = {"script", "receiver"}, script = "var worker = new Worker(script);"
+    private static Shard startShard(String script, Receiver receiver) {
+        Shard shard = createShard(script);
+        listen(shard, receiver);
+        return shard;
+    }
+
+    @JSBody(params = "script", script = "return new Worker(script);")
+    private static native Shard createShard(String script);
+
+    /** Sends the shard's messages and errors to {@code receiver}, replacing earlier handlers. */
+    @JSBody(params = {"worker", "receiver"}, script = ""
             + "worker.onmessage = function(event) { receiver(event.data); };"
             + "worker.onerror = function(event) { event.preventDefault();"
             + " receiver({type: 'shard-failed', text: 'the shard worker stopped: '"
-            + " + (event.message || 'script error')}); };"
-            + "return worker;")
-    private static native Shard startShard(String script, Receiver receiver);
+            + " + (event.message || 'script error')}); };")
+    private static native void listen(Shard worker, Receiver receiver);
 
     /** A dedicated worker running {@link ShardWorkerMain}. */
     interface Shard extends JSObject {

@@ -35,7 +35,7 @@ final class WorkerBenchmark {
                 TrainingSettings.DEFAULT_SEED);
         NetworkShape shape = NetworkShape.of(settings.layerSizes(data.n(), data.numLabels()));
         ShardedCostFunction function = new ShardedCostFunction(shape, data, settings.lambda(),
-                WorkerMain.sliceCount(), shardScript);
+                WorkerMain.sliceCount(), shardScript, null);
         try {
             BenchMessage result = Messages.create(Messages.BENCHMARK_RESULT).cast();
             result.setWorkers(function.slices());

@@ -113,8 +113,14 @@ final class WorkerClient {
         message.setM(data.m());
         message.setN(data.n());
         message.setNumLabels(data.numLabels());
-        workerDataVersion = dataVersion;
         running = true;
+        if (dataVersion == workerDataVersion) {
+            // The worker keeps the data set of its last message, so X is neither copied nor
+            // sent again, and the worker can keep its shard workers too.
+            send(message);
+            return;
+        }
+        workerDataVersion = dataVersion;
 
         double[] source = data.x();
         Float64Array x = Messages.allocate(source.length);

@@ -71,9 +71,13 @@ public final class WorkerMain {
             throw new IllegalStateException("A training run is still going on; stop it before"
                     + " starting another");
         }
-        closeFunction();
         session = null;
-        data = readDataset(message);
+        if (Messages.has(message, "x")) {
+            data = readDataset(message);
+        } else if (data == null) {
+            throw new IllegalStateException("The worker has no data set to train on; send the"
+                    + " data with the train message");
+        }
         TrainingSettings settings = TrainingSettings.of(message.getHidden(), message.getLambda(),
                 message.getIterations(), Method.parse(message.getMethod()),
                 (long) message.getSeed());
@@ -85,7 +89,7 @@ public final class WorkerMain {
         new Thread(() -> {
             try {
                 function = new ShardedCostFunction(shape, trainingData, settings.lambda(),
-                        sliceCount(), ShardedCostFunction.shardScript());
+                        sliceCount(), ShardedCostFunction.shardScript(), function);
                 session = new TrainingSession(trainingData, settings, start, function,
                         WorkerMain::reportProgress, WorkerMain::now);
                 runSteps();
