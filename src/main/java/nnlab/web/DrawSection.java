@@ -28,6 +28,12 @@ final class DrawSection {
     private final HTMLCanvasElement canvas;
     private final CanvasRenderingContext2D context;
     private final Charts.Chart chart;
+    /**
+     * The canvas is read at half its resolution: the network's input is 20x20, so 140x140 ink
+     * levels lose nothing it can see, and each frame of a stroke then visits a quarter of the
+     * pixels.
+     */
+    private static final int READ_SCALE = 2;
     /** Drawings whose longer side is below this fraction of the canvas get a hint. */
     private static final double SMALL_DRAWING_FRACTION = 0.35;
     /** Work arrays reused on every frame: the ink levels and the preprocessor's table. */
@@ -157,13 +163,13 @@ final class DrawSection {
 
     /** Reads the canvas, shows the 20x20 network input and, with weights, the outputs. */
     private void classify() {
-        int width = canvas.getWidth();
-        int height = canvas.getHeight();
+        int width = Math.max(1, canvas.getWidth() / READ_SCALE);
+        int height = Math.max(1, canvas.getHeight() / READ_SCALE);
         if (ink == null || ink.length != width * height) {
             ink = new double[width * height];
             table = new double[(width + 1) * (height + 1)];
         }
-        readInk(context, width, height, ink);
+        readInk(canvas, width, height, ink);
         double[] input = DrawingPreprocessor.toInput(ink, width, height, table);
 
         if (input == null) {
@@ -209,11 +215,24 @@ final class DrawSection {
         Charts.clearBars(chart);
     }
 
-    /** Writes the red channel of every pixel into {@code ink} as 0..1, row-major. */
-    @JSBody(params = {"context", "width", "height", "ink"}, script = "var rgba ="
-            + " context.getImageData(0, 0, width, height).data;"
+    /**
+     * Writes the canvas, scaled down to width x height with smoothing, into {@code ink} as red
+     * levels 0..1, row-major. The scaled copy is kept on the canvas element between calls.
+     */
+    @JSBody(params = {"canvas", "width", "height", "ink"}, script = ""
+            + "var small = canvas.nnlabSmall;"
+            + "if (!small || small.width !== width || small.height !== height) {"
+            + "  small = document.createElement('canvas');"
+            + "  small.width = width; small.height = height;"
+            + "  canvas.nnlabSmall = small;"
+            + "}"
+            + "var context = small.getContext('2d', { willReadFrequently: true });"
+            + "context.imageSmoothingEnabled = true;"
+            + "context.imageSmoothingQuality = 'high';"
+            + "context.drawImage(canvas, 0, 0, width, height);"
+            + "var rgba = context.getImageData(0, 0, width, height).data;"
             + "for (var i = 0; i < ink.length; i++) { ink[i] = rgba[4 * i] / 255; }")
-    private static native void readInk(CanvasRenderingContext2D context, int width, int height,
+    private static native void readInk(HTMLCanvasElement canvas, int width, int height,
             @JSByRef double[] ink);
 
     @JSBody(script = "return { willReadFrequently: true };")
