@@ -108,7 +108,7 @@ final class PageStorage {
 
     /**
      * Saves the settings whenever an input changes and the weights whenever they change, and
-     * marks a running training run so that a reload can say it was interrupted.
+     * marks a running training run so that the next page load can note its interruption.
      */
     void startSaving() {
         noteInterruptedRun();

@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A reload during training says that the run was interrupted and its weights were lost. */
+/** A reload during training shows a note that the run was interrupted and its weights lost. */
 class InterruptedRunIT {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
