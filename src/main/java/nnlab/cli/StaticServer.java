@@ -86,6 +86,8 @@ public final class StaticServer {
             String extension = name.substring(name.lastIndexOf('.') + 1);
             exchange.getResponseHeaders().set("Content-Type",
                     TYPES.getOrDefault(extension, "application/octet-stream"));
+            // NOTE: no Content-Security-Policy header is sent. The pages carry theirs in a meta
+            // tag, but worker scripts take a policy only from HTTP headers.
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
             byte[] body = Files.readAllBytes(file);
             boolean head = exchange.getRequestMethod().equals("HEAD");

@@ -82,6 +82,8 @@ final class DataSection {
 
     private void loadDataFile(File file) {
         readChecked(file, (bytes, name) -> {
+            // NOTE: the file is parsed on the main thread; a large data file (up to 64 MiB)
+            // may block the page for longer than 50 ms. This was not measured.
             Dataset data = MatData.readDataset(bytes);
             requireSquareImages(data);
             state.setData(data, name);
