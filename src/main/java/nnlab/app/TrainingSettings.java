@@ -5,7 +5,7 @@ import nnlab.nn.CostFunction;
 import nnlab.nn.WeightInit;
 import nnlab.optim.Method;
 
-/** What one training run uses: hidden layer sizes, lambda, iteration budget, optimizer, seed. */
+/** Settings of one training run: hidden layer sizes, lambda, iteration budget, optimizer, seed. */
 public final class TrainingSettings {
     /** The course's network: one hidden layer of 25 units. */
     public static final int DEFAULT_HIDDEN = 25;

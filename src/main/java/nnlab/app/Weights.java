@@ -30,7 +30,7 @@ public final class Weights {
         return shape;
     }
 
-    /** The unrolled parameters. A copy. */
+    /** Returns a copy of the unrolled parameters. */
     public double[] theta() {
         return theta.clone();
     }

@@ -69,7 +69,7 @@ final class Arguments {
         }
     }
 
-    /** A comma-separated list of whole numbers in min..max, such as "50,25". */
+    /** Parses a comma-separated list of whole numbers in min..max, such as "50,25". */
     int[] sizes(String name, int fallback, int min, int max) {
         String value = values.get(name);
         if (value == null) {

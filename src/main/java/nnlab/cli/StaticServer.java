@@ -38,7 +38,7 @@ public final class StaticServer {
         server.start();
     }
 
-    /** The page's address, such as http://127.0.0.1:8080/. */
+    /** Returns the page's address, such as http://127.0.0.1:8080/. */
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }

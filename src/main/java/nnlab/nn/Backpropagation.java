@@ -35,7 +35,7 @@ public final class Backpropagation {
     private final boolean sparseInput;
     /** activations[l]: a_{l+1} for hidden layers l = 1 .. L-2, c x s_{l+1}; index 0 unused. */
     private final double[][] activations;
-    /** deltas[l]: delta_{l+1} for l = 1 .. L-1, c x s_{l+1}; the output one first holds z_L. */
+    /** deltas[l]: delta_{l+1} for l = 1 .. L-1, c x s_{l+1}; the output one first contains z_L. */
     private final double[][] deltas;
     /** The range's rows of X by column (X^T in sparse rows), when the input is read sparsely. */
     private final SparseRows inputColumns;

@@ -82,8 +82,8 @@ final class DataSection {
 
     private void loadDataFile(File file) {
         readChecked(file, (bytes, name) -> {
-            // NOTE: the file is parsed on the main thread; a large data file (up to 64 MiB)
-            // may block the page for longer than 50 ms. This was not measured.
+            // NOTE: the file is parsed on the main thread. A large data file (up to 64 MiB)
+            // may block the page for longer than 50 ms, which was not measured.
             Dataset data = MatData.readDataset(bytes);
             requireSquareImages(data);
             state.setData(data, name);
@@ -106,7 +106,7 @@ final class DataSection {
         }), text -> PageErrors.show("Could not read " + name + ": " + text));
     }
 
-    /** What to do with the bytes of a file named {@code name}. */
+    /** Consumer of the bytes of a file named {@code name}. */
     private interface BytesUse {
         void accept(byte[] bytes, String name);
     }

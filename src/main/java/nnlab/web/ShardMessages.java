@@ -8,7 +8,7 @@ import org.teavm.jso.core.JSObjects;
 import org.teavm.jso.typedarrays.Float64Array;
 
 /**
- * The messages between the training worker and its shard workers, each of which holds a slice of
+ * The messages between the training worker and its shard workers, each of which keeps a slice of
  * the examples. One evaluation of J(Θ) costs one message each way per shard, and the two buffers
  * travel back and forth by transfer, so nothing is copied or allocated per evaluation beyond the
  * message object.

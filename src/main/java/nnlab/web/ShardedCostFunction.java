@@ -18,8 +18,8 @@ import org.teavm.jso.typedarrays.Int32Array;
 
 /**
  * J(Θ) and its gradient computed on several cores: the examples are split into equal slices, one
- * per core. With JavaScript shards the training worker computes the first slice itself while each
- * shard worker computes one of the others; with WebAssembly shards every slice goes to a shard.
+ * per core. With JavaScript shards the training worker computes the first slice itself, and each
+ * shard worker computes one of the others. With WebAssembly shards every slice goes to a shard.
  * The summed costs and gradients are finished by {@link CostFunction#finish}. The
  * result equals the single-threaded {@link CostFunction} up to the order of the additions.
  *
@@ -55,10 +55,10 @@ final class ShardedCostFunction implements DifferentiableFunction {
      * slice, or one per slice but the first, which the caller computes, for the JavaScript
      * build. Each shard receives its rows of X once.
      *
-     * @param previous the function of the previous run, or null. Its shard workers are kept,
-     *     with the rows of X they have, when it used the same data set, build and number of
-     *     shards, so a new run with another network starts without copying X or compiling the
-     *     shards again; otherwise they are stopped.
+     * @param previous the function of the previous run, or null. Its shard workers and their
+     *     rows of X are kept when it used the same data set, build and number of shards, so a
+     *     new run with another network starts without copying X or compiling the shards again.
+     *     Otherwise they are stopped.
      */
     ShardedCostFunction(NetworkShape shape, Dataset data, double lambda, int slices,
             String shardScript, ShardedCostFunction previous) {

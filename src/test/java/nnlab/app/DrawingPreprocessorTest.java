@@ -41,7 +41,9 @@ class DrawingPreprocessorTest {
             }
         }
         int height = lastRow - firstRow + 1;
-        assertTrue(height >= 13 && height <= 15, "vertical extent " + height
+        assertTrue(height >= 13, "vertical extent " + height
+                + " pixels, expected 20 * 20/28 = 14.3");
+        assertTrue(height <= 15, "vertical extent " + height
                 + " pixels, expected 20 * 20/28 = 14.3");
     }
 
@@ -65,7 +67,8 @@ class DrawingPreprocessorTest {
         double[] ink = new double[SIZE * SIZE];
         fillRectangle(ink, 50, 50, 230, 230);
         for (double v : DrawingPreprocessor.toInput(ink, SIZE, SIZE)) {
-            assertTrue(v >= 0 && v <= 1, "value " + v);
+            assertTrue(v >= 0, "value " + v);
+            assertTrue(v <= 1, "value " + v);
         }
     }
 

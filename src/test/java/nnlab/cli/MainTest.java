@@ -47,7 +47,8 @@ class MainTest {
         assertEquals(0.386986, number(json, "cost"), COURSE_DIGITS);
         assertEquals(97.60, number(json, "accuracy"), 1e-9);
         assertEquals(5000, number(json, "m"));
-        assertTrue(json.startsWith("{") && json.endsWith("}"), json);
+        assertTrue(json.startsWith("{"), json);
+        assertTrue(json.endsWith("}"), json);
     }
 
     @Test

@@ -56,7 +56,8 @@ class DigitSheetTest {
     void rejectsWrongSheetSize() {
         InvalidDataException e = assertThrows(InvalidDataException.class,
                 () -> DigitSheet.decode(100, 100, new int[10000]));
-        assertTrue(e.getMessage().contains("2000x1000") && e.getMessage().contains("100x100"),
+        assertTrue(e.getMessage().contains("2000x1000"), e.getMessage());
+        assertTrue(e.getMessage().contains("100x100"),
                 e.getMessage());
     }
 }

@@ -21,7 +21,8 @@ class SigmoidTest {
     @ValueSource(doubles = {-1000, -745.2, -40, -1e-300, 0, 1e-300, 40, 745.2, 1000})
     void valueStaysFiniteAndInRange(double z) {
         double g = Sigmoid.value(z);
-        assertTrue(g >= 0 && g <= 1, "g(" + z + ") = " + g);
+        assertTrue(g >= 0, "g(" + z + ") = " + g);
+        assertTrue(g <= 1, "g(" + z + ") = " + g);
         assertEquals(1.0, g + Sigmoid.value(-z), TIGHT);
     }
 

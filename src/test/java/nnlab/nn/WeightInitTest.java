@@ -15,7 +15,8 @@ class WeightInitTest {
         double[] theta = WeightInit.random(COURSE, 0.12, 1);
         assertEquals(25 * 401 + 10 * 26, theta.length);
         for (double w : theta) {
-            assertTrue(w >= -0.12 && w <= 0.12, "weight " + w);
+            assertTrue(w >= -0.12, "weight " + w);
+            assertTrue(w <= 0.12, "weight " + w);
         }
     }
 
@@ -43,7 +44,8 @@ class WeightInitTest {
             min = Math.min(min, w);
             max = Math.max(max, w);
         }
-        assertTrue(min < -0.119 && max > 0.119, "range " + min + ".." + max);
+        assertTrue(min < -0.119, "range " + min + ".." + max);
+        assertTrue(max > 0.119, "range " + min + ".." + max);
     }
 
     @Test
